@@ -1,0 +1,116 @@
+"""Undo and redo replay the row images of the events table, per coder, in stack order."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy import select
+
+from workbench.domain.errors import Conflict, NotFound
+from workbench.project import Project
+from workbench.store.schema import Code, Event
+
+
+def _add_code(project: Project, name: str) -> int:
+    with project.ctx.change("code.create", summary=f"Created code {name}") as unit:
+        code = Code(guid=str(uuid.uuid4()), name=name, colour="#336699")
+        unit.session.add(code)
+        unit.session.flush()
+        unit.describe(target=f"code:{code.id}")
+        return code.id
+
+
+def _rename(project: Project, code_id: int, name: str) -> None:
+    with project.ctx.change("code.rename", target=f"code:{code_id}", summary=f"Renamed code to {name}") as unit:
+        unit.session.get(Code, code_id).name = name
+
+
+def _delete(project: Project, code_id: int) -> None:
+    with project.ctx.change("code.delete", target=f"code:{code_id}", summary="Deleted code") as unit:
+        unit.session.delete(unit.session.get(Code, code_id))
+
+
+def _names(project: Project) -> list[str]:
+    with project.ctx.read() as s:
+        return sorted(s.scalars(select(Code.name).where(Code.name.like("Test%"))))
+
+
+def test_undo_and_redo_walk_the_stack(project):
+    code_id = _add_code(project, "TestVertrouwen")
+    _rename(project, code_id, "TestVertrouwen in personen")
+    _delete(project, code_id)
+    assert _names(project) == []
+
+    assert project.history.undo().summary == "Deleted code"
+    assert _names(project) == ["TestVertrouwen in personen"]
+    assert project.history.undo().summary == "Renamed code to TestVertrouwen in personen"
+    assert _names(project) == ["TestVertrouwen"]
+
+    assert project.history.redo().summary == "Renamed code to TestVertrouwen in personen"
+    assert _names(project) == ["TestVertrouwen in personen"]
+    assert project.history.redo().summary == "Deleted code"
+    assert _names(project) == []
+    with pytest.raises(NotFound):
+        project.history.redo()
+
+    project.history.undo()
+    project.history.undo()
+    project.history.undo()
+    assert _names(project) == []
+    with pytest.raises(NotFound):
+        project.history.undo()
+
+
+def test_a_new_change_clears_the_redo_stack(project):
+    code_id = _add_code(project, "TestFinanciering")
+    _rename(project, code_id, "TestSubsidie")
+    project.history.undo()
+    _add_code(project, "TestRollen")
+    with pytest.raises(NotFound):
+        project.history.redo()
+    assert _names(project) == ["TestFinanciering", "TestRollen"]
+
+
+def test_undo_is_per_coder(project):
+    _add_code(project, "TestAnna")
+    with Project.open(project.directory, db=None if project.db.is_sqlite else project.url, coder="bram") as bram:
+        _add_code(bram, "TestBram")
+        assert bram.history.undo().summary == "Created code TestBram"
+    assert _names(project) == ["TestAnna"]
+    assert project.history.undo().summary == "Created code TestAnna"
+    assert _names(project) == []
+
+
+def test_undo_refuses_to_overwrite_a_colleagues_later_change(project):
+    code_id = _add_code(project, "TestPlek")
+    _rename(project, code_id, "TestFysieke plek")
+    with Project.open(project.directory, db=None if project.db.is_sqlite else project.url, coder="bram") as bram:
+        _rename(bram, code_id, "TestDe plek")
+    with pytest.raises(Conflict):
+        project.history.undo()
+    assert _names(project) == ["TestDe plek"]
+
+
+def test_every_change_is_one_event_with_before_and_after(project):
+    code_id = _add_code(project, "TestBorging")
+    _rename(project, code_id, "TestBorging en continuïteit")
+    with project.ctx.read() as s:
+        event = s.scalars(select(Event).order_by(Event.id.desc()).limit(1)).one()
+    assert event.kind == "code.rename"
+    assert event.target == f"code:{code_id}"
+    (change,) = event.payload["changes"]
+    assert change["before"] == {"name": "TestBorging"}
+    assert change["after"] == {"name": "TestBorging en continuïteit"}
+    recent = project.history.recent(2)
+    assert [e.kind for e in recent] == ["code.rename", "code.create"]
+    assert recent[0].coder == "anna"
+
+
+def test_a_failing_unit_changes_nothing(project):
+    with pytest.raises(RuntimeError):
+        with project.ctx.change("code.create") as unit:
+            unit.session.add(Code(guid=str(uuid.uuid4()), name="TestHalf", colour="#000000"))
+            unit.session.flush()
+            raise RuntimeError("boom")
+    assert _names(project) == []

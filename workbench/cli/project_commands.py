@@ -1,0 +1,110 @@
+"""Commands that create, open and describe a project: the root, init, status, demo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from workbench.cli import app
+from workbench.cli.state import CliState, print_json, state
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    project: Optional[str] = typer.Option(None, "--project", "-p", help="Project folder or database URL (default: the current folder)."),
+    db: Optional[str] = typer.Option(None, "--db", help="Database URL instead of the project's own SQLite file (also WORKBENCH_DB)."),
+    coder: Optional[str] = typer.Option(None, "--coder", help="Who is working (default: your user name)."),
+    debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an unexpected error."),
+) -> None:
+    """Qualitative research workbench. Without a command it opens the project in the terminal UI."""
+    ctx.obj = CliState(project_dir=project, db=db, coder=coder, debug=debug)
+    if ctx.invoked_subcommand is None:
+        _open_tui(ctx.obj)
+
+
+def _open_tui(cli: CliState, **screen) -> None:
+    from workbench.domain.errors import ProjectError
+    from workbench.tui.app import run_app
+
+    try:
+        project = cli.project()
+    except ProjectError as exc:
+        project, reason = None, str(exc)
+    else:
+        reason = ""
+    run_app(project, reason=reason, **screen)
+
+
+@app.command()
+def init(
+    ctx: typer.Context,
+    directory: Path = typer.Argument(Path("."), help="Folder for the new project (created if missing)."),
+    name: Optional[str] = typer.Option(None, "--name", help="Project name (default: the folder's name)."),
+    language: str = typer.Option("nl", "--language", help="Default language of the transcripts: nl or en."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Create a project folder with its database and the default codebook."""
+    from workbench.domain.errors import InvalidInput
+    from workbench.project import Project
+
+    if language not in ("nl", "en"):
+        raise InvalidInput(f"--language must be nl or en, not '{language}'.")
+    cli = state(ctx)
+    project = Project.init(directory, name=name, db=cli.db, coder=cli.coder, language=language)
+    summary = project.status.summary()
+    if as_json:
+        print_json({"directory": str(project.directory), **_status_json(summary)})
+    else:
+        typer.echo(f"Created project '{summary.name}' in {project.directory} ({summary.codes} codes).")
+
+
+def _status_json(summary) -> dict:
+    from dataclasses import asdict
+
+    data = asdict(summary)
+    data["created"] = summary.created.isoformat() if summary.created else None
+    return data
+
+
+@app.command()
+def status(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print one JSON document.")) -> None:
+    """What the project holds: documents, codes, codings, memos, log entries."""
+    from workbench.project import Project
+
+    cli = state(ctx)
+    summary = Project.peek_status(cli.project_dir, db=cli.db) or cli.project().status.summary()
+    if as_json:
+        print_json(_status_json(summary))
+        return
+    rows = [
+        ("Project", summary.name), ("Database", summary.database), ("Schema", summary.schema_revision or "-"),
+        ("Documents", summary.documents), ("Codes", summary.codes), ("Codings", summary.codings),
+        ("Suggestions", summary.suggestions), ("Memos", summary.memos), ("Log entries", summary.log_entries),
+        ("Coders", summary.coders),
+    ]
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        typer.echo(f"{label:<{width}}  {value}")
+
+
+@app.command()
+def demo(
+    ctx: typer.Context,
+    directory: Optional[Path] = typer.Argument(None, help="Where to make the demo project (default: your data folder)."),
+    fresh: bool = typer.Option(False, "--fresh", help="Throw away an existing demo project there and start again."),
+    no_open: bool = typer.Option(False, "--no-open", help="Only make the project; do not open the terminal UI."),
+) -> None:
+    """Make a demo project (sample transcripts, the codebook, a monitoring log) and open it."""
+    from workbench.services.demo import default_demo_dir, make_demo
+
+    cli = state(ctx)
+    target = (directory or default_demo_dir()).expanduser().resolve()
+    project = make_demo(target, fresh=fresh, coder=cli.coder)
+    typer.echo(f"Demo project in {target}", err=True)
+    if no_open:
+        return
+    cli.project_dir, cli._project = target, project
+    _open_tui(cli)

@@ -1,0 +1,186 @@
+"""Open or create a project (a folder with its database, or a database URL) and hand out its services."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from functools import cached_property
+from pathlib import Path
+
+from workbench.domain.errors import ProjectError
+
+STATE_DIR = ".workbench"
+CONFIG_FILE = "config.json"
+DB_FILE = "project.db"
+FOLDERS = ("codebooks", "transcripts", "exports")
+PROJECT_GITIGNORE = "# The database holds personal data: it never goes into version control.\n.workbench/\nexports/\n"
+
+
+def default_coder() -> str:
+    """The coder name when none is given: the operating-system user."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "coder"
+
+
+def _is_url(location: str) -> bool:
+    return "://" in location
+
+
+def _read_config(directory: Path) -> dict:
+    path = directory / STATE_DIR / CONFIG_FILE
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    except (OSError, ValueError) as exc:
+        raise ProjectError(f"The project settings in {path} cannot be read ({exc}); restore the file from a backup.") from None
+
+
+class Project:
+    """An opened project: where it lives, who is working, and its services."""
+
+    def __init__(self, url: str, directory: Path | None, coder: str):
+        from workbench.services.context import ServiceContext
+        from workbench.store.database import Database
+
+        self.url = url
+        self.directory = directory
+        self.coder = coder
+        self.db = Database(url)
+        self.ctx = ServiceContext(self.db, coder, directory)
+
+    # -- opening and creating -------------------------------------------------------------------------
+
+    @staticmethod
+    def _resolve(location: str | Path | None, db: str | None) -> tuple[str | None, Path | None]:
+        """The database URL and project folder named by a location and an optional --db / WORKBENCH_DB."""
+        db = db or os.environ.get("WORKBENCH_DB") or None
+        if location is not None and _is_url(str(location)):
+            return str(location), None
+        directory = Path(location or ".").expanduser().resolve()
+        if db:
+            return db, directory
+        configured = _read_config(directory).get("db")
+        if configured:
+            return configured, directory
+        return f"sqlite:///{directory / STATE_DIR / DB_FILE}", directory
+
+    @classmethod
+    def open(cls, location: str | Path | None = None, *, db: str | None = None, coder: str | None = None) -> Project:
+        """Open an existing project, upgrading an older schema after a backup."""
+        url, directory = cls._resolve(location, db)
+        if directory is not None and not db and not os.environ.get("WORKBENCH_DB") and not (directory / STATE_DIR).is_dir():
+            raise ProjectError(f"There is no workbench project in {directory}; create one with `workbench init {directory}`.")
+        project = cls(url, directory, coder or default_coder())
+        project._checked(lambda: project._upgrade(create=False))
+        if project._checked(project.settings_row_missing):
+            raise ProjectError(f"The database {project.display_url} is not a workbench project yet; create one with `workbench init`.")
+        return project
+
+    @classmethod
+    def peek_status(cls, location: str | Path | None = None, *, db: str | None = None):
+        """The status of a project on its own SQLite file, read without opening the store; None otherwise."""
+        from workbench.services.quick_status import quick_status
+
+        url, directory = cls._resolve(location, db)
+        prefix = "sqlite:///"
+        if directory is None or not url.startswith(prefix) or not (directory / STATE_DIR).is_dir():
+            return None
+        return quick_status(Path(url[len(prefix):]))
+
+    @classmethod
+    def init(cls, directory: str | Path, *, name: str | None = None, db: str | None = None,
+             coder: str | None = None, language: str = "nl", seed: bool = True) -> Project:
+        """Create a project folder (and database) with the default codebook."""
+        directory = Path(directory).expanduser().resolve()
+        if directory.exists() and not directory.is_dir():
+            raise ProjectError(f"{directory} is a file, not a folder; choose a folder for the new project.")
+        url, _ = cls._resolve(directory, db)
+        try:
+            state = directory / STATE_DIR
+            state.mkdir(parents=True, exist_ok=True)
+            for folder in FOLDERS:
+                (directory / folder).mkdir(exist_ok=True)
+        except OSError as exc:
+            raise ProjectError(f"Cannot create the project folder {directory}: {exc.strerror}.") from None
+        project = cls(url, directory, coder or default_coder())
+        project._upgrade()
+        if not project.settings_row_missing():
+            raise ProjectError(f"{directory} already holds a workbench project; open it with `workbench --project {directory}`.")
+        config = {"name": name or directory.name}
+        if db:
+            config["db"] = db
+        (state / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        gitignore = directory / ".gitignore"
+        if not gitignore.exists():
+            gitignore.write_text(PROJECT_GITIGNORE, encoding="utf-8")
+        project.status.create(name or directory.name, language)
+        if seed:
+            project.seed()
+        return project
+
+    def seed(self) -> None:
+        """Give a new project the default codebook (when the codebook services are installed)."""
+        try:
+            from workbench.services.codebook_setup import load_default_codebook
+        except ImportError:
+            return
+        load_default_codebook(self)
+
+    def _upgrade(self, *, create: bool = True) -> None:
+        from workbench.store.migrate import current_revision, ensure_current
+
+        if not create and current_revision(self.db) is None:
+            self.close()
+            raise ProjectError(f"The database {self.display_url} is not a workbench project yet; create one with `workbench init`.")
+        backups = self.directory / STATE_DIR / "backups" if self.directory else None
+        self.last_backup = ensure_current(self.db, backups)
+
+    def _checked(self, step):
+        """Run an opening step, turning an unreadable or unreachable database into one clear sentence."""
+        from workbench.store.database import database_errors
+
+        try:
+            return step()
+        except database_errors() as exc:
+            self.close()
+            reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            raise ProjectError(
+                f"Cannot read the project database {self.display_url} ({reason}); check the server or restore "
+                f"the file from {STATE_DIR}/backups."
+            ) from None
+
+    def settings_row_missing(self) -> bool:
+        return self.status.settings_missing()
+
+    @property
+    def display_url(self) -> str:
+        from workbench.store.database import display_url
+
+        return display_url(self.url)
+
+    def close(self) -> None:
+        self.db.dispose()
+
+    def __enter__(self) -> Project:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
+
+    # -- services, created on first use so start-up stays light --------------------------------------
+
+    @cached_property
+    def status(self):
+        from workbench.services.status import StatusService
+
+        return StatusService(self.ctx)
+
+    @cached_property
+    def history(self):
+        from workbench.services.history import HistoryService
+
+        return HistoryService(self.ctx)

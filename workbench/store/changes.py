@@ -1,0 +1,178 @@
+"""Capture every row a unit of work inserts, updates or deletes, so its event can be undone and audited.
+
+The capture hooks into the ORM flush, so services write ordinary ORM code and get their history for free.
+Rows changed by Core statements or by the database's own ON DELETE CASCADE are not seen: services delete
+dependent rows that matter (memos, links) through the ORM before deleting their owner.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import Table, and_, event, inspect
+from sqlalchemy.orm import Session
+
+from workbench.store.schema import Base, Event
+
+CHANGES_KEY = "workbench.changes"
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-safe form of a column value."""
+    if isinstance(value, (dt.datetime, dt.date, dt.time)):
+        return value.isoformat()
+    return value
+
+
+def _row_image(obj: Any) -> dict[str, Any]:
+    """Every column of a mapped object by column name."""
+    mapper = inspect(obj).mapper
+    return {prop.columns[0].name: _plain(getattr(obj, prop.key)) for prop in mapper.column_attrs}
+
+
+def _primary_key(obj: Any) -> dict[str, Any]:
+    mapper = inspect(obj).mapper
+    return {col.name: getattr(obj, mapper.get_property_by_column(col).key) for col in mapper.primary_key}
+
+
+def _tracked(obj: Any) -> bool:
+    return isinstance(obj, Base) and not isinstance(obj, Event)
+
+
+def _table_rank() -> dict[str, int]:
+    return {table.name: rank for rank, table in enumerate(Base.metadata.sorted_tables)}
+
+
+def _pk_order(change: dict[str, Any]) -> tuple:
+    return tuple(v if isinstance(v, (int, float)) else 0 for v in change["pk"].values())
+
+
+@event.listens_for(Session, "after_flush")
+def _collect(session: Session, _context) -> None:
+    changes = session.info.get(CHANGES_KEY)
+    if changes is None:
+        return
+    rank = _table_rank()
+    inserts, updates, deletes = [], [], []
+    for obj in session.new:
+        if _tracked(obj):
+            inserts.append({"table": obj.__tablename__, "op": "insert", "pk": _primary_key(obj), "row": _row_image(obj)})
+    for obj in session.dirty:
+        if not _tracked(obj) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        before, after = {}, {}
+        for prop in state.mapper.column_attrs:
+            history = state.attrs[prop.key].history
+            if history.has_changes():
+                name = prop.columns[0].name
+                before[name] = _plain(history.deleted[0]) if history.deleted else None
+                after[name] = _plain(history.added[0]) if history.added else None
+        if after:
+            updates.append({"table": obj.__tablename__, "op": "update", "pk": _primary_key(obj), "before": before, "after": after})
+    for obj in session.deleted:
+        if _tracked(obj):
+            deletes.append({"table": obj.__tablename__, "op": "delete", "pk": _primary_key(obj), "row": _row_image(obj)})
+    # Parents before children on insert, children before parents on delete, so replaying never breaks a key.
+    inserts.sort(key=lambda c: (rank[c["table"]], _pk_order(c)))
+    deletes.sort(key=lambda c: (rank[c["table"]], _pk_order(c)), reverse=True)
+    changes.extend(inserts + updates + deletes)
+
+
+def start_capture(session: Session) -> list[dict[str, Any]]:
+    """Begin recording the session's row changes; returns the list that fills up as it flushes."""
+    changes: list[dict[str, Any]] = []
+    session.info[CHANGES_KEY] = changes
+    return changes
+
+
+def stop_capture(session: Session) -> None:
+    session.info.pop(CHANGES_KEY, None)
+
+
+def _table(name: str) -> Table:
+    return Base.metadata.tables[name]
+
+
+def _typed(table: Table, values: dict[str, Any]) -> dict[str, Any]:
+    """Turn the JSON-safe values of a row image back into the column types."""
+    typed = {}
+    for name, value in values.items():
+        if isinstance(value, str):
+            try:
+                python_type = table.c[name].type.python_type
+            except NotImplementedError:
+                python_type = str
+            if python_type in (dt.datetime, dt.date, dt.time):
+                value = python_type.fromisoformat(value)
+        typed[name] = value
+    return typed
+
+
+def _where(table: Table, pk: dict[str, Any]):
+    return and_(*(table.c[name] == value for name, value in pk.items()))
+
+
+def _current(session: Session, table: Table, pk: dict[str, Any]) -> dict[str, Any] | None:
+    row = session.execute(table.select().where(_where(table, pk))).mappings().first()
+    return None if row is None else {k: _plain(v) for k, v in row.items()}
+
+
+def _matches(current: dict[str, Any] | None, expected: dict[str, Any]) -> bool:
+    """Whether the row still holds the values the change left, ignoring timestamps' formatting."""
+    if current is None:
+        return False
+    return all(_same(current.get(k), v) for k, v in expected.items())
+
+
+def _same(a: Any, b: Any) -> bool:
+    if isinstance(a, str) and isinstance(b, str) and a[:4].isdigit() and b[:4].isdigit():
+        try:
+            left, right = dt.datetime.fromisoformat(a), dt.datetime.fromisoformat(b)
+        except ValueError:
+            return a == b
+        # SQLite hands back naive UTC times for values written timezone-aware.
+        if (left.tzinfo is None) != (right.tzinfo is None):
+            left, right = left.replace(tzinfo=None), right.replace(tzinfo=None)
+        return left == right
+    return a == b
+
+
+def invert(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The changes that undo `changes`, in the order they must be applied."""
+    inverse = []
+    for change in reversed(changes):
+        op = change["op"]
+        if op == "insert":
+            inverse.append({**change, "op": "delete"})
+        elif op == "delete":
+            inverse.append({**change, "op": "insert"})
+        else:
+            inverse.append({**change, "before": change["after"], "after": change["before"]})
+    return inverse
+
+
+def apply(session: Session, changes: list[dict[str, Any]]) -> str | None:
+    """Apply row changes with Core statements; returns why they cannot apply, or None when they did.
+
+    Each change is checked against the row as it is now, so a colleague's later edit is never overwritten.
+    """
+    for change in changes:
+        table = _table(change["table"])
+        pk = change["pk"]
+        current = _current(session, table, pk)
+        op = change["op"]
+        if op == "insert":
+            if current is not None:
+                return f"a {change['table']} row with id {pk} exists again"
+            session.execute(table.insert().values(**_typed(table, change["row"])))
+        elif op == "delete":
+            if not _matches(current, change["row"]):
+                return f"the {change['table']} row {pk} was changed or removed since"
+            session.execute(table.delete().where(_where(table, pk)))
+        else:
+            if not _matches(current, change["before"]):
+                return f"the {change['table']} row {pk} was changed since"
+            session.execute(table.update().where(_where(table, pk)).values(**_typed(table, change["after"])))
+    return None
