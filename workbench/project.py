@@ -184,3 +184,87 @@ class Project:
         from workbench.services.history import HistoryService
 
         return HistoryService(self.ctx)
+
+    @cached_property
+    def documents(self):
+        """Import, list and show transcripts."""
+        from workbench.services.documents import DocumentService
+
+        return DocumentService(self.ctx)
+
+    @cached_property
+    def codebook(self):
+        """The codebook: load, operations, export."""
+        from workbench.services.codebook import CodebookService
+
+        return CodebookService(self.ctx)
+
+    @cached_property
+    def coding(self):
+        """Apply, change and remove codings; span helpers."""
+        from workbench.services.coding import CodingService
+
+        return CodingService(self.ctx)
+
+    @cached_property
+    def memos(self):
+        """Memos on the project, documents, codes and codings."""
+        from workbench.services.memos import MemoService
+
+        return MemoService(self.ctx)
+
+    @cached_property
+    def retrieval(self):
+        """Fragments of codes with their context."""
+        from workbench.services.retrieval import RetrievalService
+
+        return RetrievalService(self.ctx)
+
+    @cached_property
+    def search(self):
+        """Plain, regex and lemma-aware text search."""
+        from workbench.services.search import SearchService
+
+        return SearchService(self.ctx)
+
+    @cached_property
+    def queries(self):
+        """Code queries (AND, OR, NEAR, ...)."""
+        from workbench.services.queries import QueryService
+
+        return QueryService(self.ctx)
+
+    @cached_property
+    def matrices(self):
+        """Frequency and co-occurrence matrices."""
+        from workbench.services.matrices import MatrixService
+
+        return MatrixService(self.ctx)
+
+    @cached_property
+    def monitoring(self):
+        """The monitoring log, learning agenda and actions."""
+        from workbench.services.monitoring import MonitoringService
+
+        return MonitoringService(self.ctx)
+
+    @cached_property
+    def agreement(self):
+        """Inter-coder agreement and adjudication."""
+        from workbench.services.agreement import AgreementService
+
+        return AgreementService(self.ctx)
+
+    @cached_property
+    def autocode(self):
+        """Auto-coding suggestions from the codebook's rules."""
+        from workbench.services.autocode import AutocodeService
+
+        return AutocodeService(self.ctx)
+
+    @cached_property
+    def exports(self):
+        """Exports to Excel, Word, REFI-QDA and more."""
+        from workbench.services.exports import ExportService
+
+        return ExportService(self.ctx)

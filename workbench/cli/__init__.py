@@ -23,6 +23,12 @@ COMMAND_MODULES = (
     "history_commands",
     "documents_commands",
     "codebook_commands",
+    "coding_commands",
+    "analysis_commands",
+    "monitoring_commands",
+    "agreement_commands",
+    "autocode_commands",
+    "export_commands",
 )
 
 for _name in COMMAND_MODULES:
