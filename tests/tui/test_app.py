@@ -1,23 +1,37 @@
-"""The application opens Home on a project and Welcome without one."""
+"""The application opens Home on a project and Welcome without one; every screen is one key away."""
 
 from __future__ import annotations
 
 from textual.widgets import DataTable, Static
 
+from tests.tui.conftest import settle
 from workbench.tui.app import WorkbenchApp
 
 
-async def test_home_shows_the_project_and_its_counts(sqlite_project):
-    app = WorkbenchApp(sqlite_project)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert "Testproject" in str(app.screen.query_one("#project-name", Static).render())
-        table = app.screen.query_one("#counts", DataTable)
-        labels = [table.get_row_at(i)[0] for i in range(table.row_count)]
-        assert "Documents" in labels and "Log entries" in labels
-        await pilot.press("q")
-    assert app.return_code in (0, None)
+async def test_home_shows_the_project_its_themes_and_activity(tui_project):
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        assert "Schermproef" in str(app.screen.query_one("#project-name", Static).render())
+        counts = app.screen.query_one("#counts", DataTable)
+        rows = {counts.get_row_at(i)[0]: counts.get_row_at(i)[1] for i in range(counts.row_count)}
+        assert rows["Documents"] == "2"
+        themes = app.screen.query_one("#themes", DataTable)
+        names = " ".join(str(themes.get_row_at(i)[0]) for i in range(themes.row_count))
+        assert "Vertrouwen" in names and "Financiering" in names
+        activity = app.screen.query_one("#activity", DataTable)
+        assert activity.row_count >= 3
+
+
+async def test_each_screen_is_one_key_away(tui_project):
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        for key, screen in (("f2", "DocumentsScreen"), ("f4", "CodebookScreen"), ("f5", "RetrievalScreen"),
+                            ("f6", "AnalysisScreen"), ("f3", "CodingScreen"), ("f1", "HomeScreen")):
+            await pilot.press(key)
+            await settle(app, pilot)
+            assert type(app.screen).__name__ == screen
 
 
 async def test_welcome_explains_how_to_start():
@@ -25,4 +39,17 @@ async def test_welcome_explains_how_to_start():
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "no workbench project" in str(app.screen.query_one("#reason", Static).render())
-        assert "workbench demo" in str(app.screen.query_one("#hints", Static).render())
+        await pilot.press("f2")  # no project: the screen keys do nothing
+        assert type(app.screen).__name__ == "WelcomeScreen"
+
+
+async def test_welcome_creates_a_project_in_the_current_folder(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = WorkbenchApp(None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await settle(app, pilot)
+        assert app.project is not None
+        assert type(app.screen).__name__ == "HomeScreen"
+    assert (tmp_path / ".workbench" / "project.db").exists()
+    app.project.close()

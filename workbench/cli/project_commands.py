@@ -25,6 +25,18 @@ def root(
         _open_tui(ctx.obj)
 
 
+@app.command("open")
+def open_document(
+    ctx: typer.Context,
+    document: str = typer.Argument(..., help="Document id or exact title."),
+    at: Optional[int] = typer.Option(None, "--at", min=0, help="Put the selection at this character offset."),
+) -> None:
+    """Open a document in the coding screen."""
+    cli = state(ctx)
+    cli.project().documents.show(document)  # an unknown document is reported here, before the UI starts
+    _open_tui(cli, document=document, at=at)
+
+
 def _open_tui(cli: CliState, **screen) -> None:
     from workbench.domain.errors import ProjectError
     from workbench.tui.app import run_app
@@ -35,7 +47,7 @@ def _open_tui(cli: CliState, **screen) -> None:
         project, reason = None, str(exc)
     else:
         reason = ""
-    run_app(project, reason=reason, **screen)
+    run_app(project, reason=reason, document=screen.get("document"), at=screen.get("at"))
 
 
 @app.command()

@@ -1,12 +1,33 @@
-"""The terminal UI application: opens Home on a project, or Welcome when there is none."""
+"""The terminal UI application: one mode per screen, each a keystroke away; Welcome when there is no project."""
 
 from __future__ import annotations
 
-from textual.app import App
-from textual.binding import Binding
+from collections.abc import Iterable
 
-from workbench.tui.screens.home import HomeScreen
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
 from workbench.tui.screens.welcome import WelcomeScreen
+
+# Mode name, key, footer label, and where the screen class lives (imported when first shown).
+SCREENS = (
+    ("home", "f1", "Home", "workbench.tui.screens.home", "HomeScreen"),
+    ("documents", "f2", "Documents", "workbench.tui.screens.documents", "DocumentsScreen"),
+    ("coding", "f3", "Coding", "workbench.tui.screens.coding", "CodingScreen"),
+    ("codebook", "f4", "Codebook", "workbench.tui.screens.codebook", "CodebookScreen"),
+    ("retrieval", "f5", "Retrieval", "workbench.tui.screens.retrieval", "RetrievalScreen"),
+    ("analysis", "f6", "Analysis", "workbench.tui.screens.analysis", "AnalysisScreen"),
+)
+
+
+def _screen_factory(module: str, name: str):
+    def make() -> Screen:
+        import importlib
+
+        return getattr(importlib.import_module(module), name)()
+
+    return make
 
 
 class WorkbenchApp(App):
@@ -14,19 +35,49 @@ class WorkbenchApp(App):
 
     CSS_PATH = "app.tcss"
     TITLE = "workbench"
-    BINDINGS = [Binding("q", "quit", "Quit"), Binding("question_mark", "help_keys", "Keys", key_display="?")]
+    MODES = {mode: _screen_factory(module, name) for mode, _key, _label, module, name in SCREENS}
+    BINDINGS = [
+        *(Binding(key, f"show('{mode}')", label, priority=True) for mode, key, label, _m, _n in SCREENS),
+        Binding("question_mark", "help_keys", "Keys", key_display="?"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+    ]
 
-    def __init__(self, project=None, reason: str = ""):
+    def __init__(self, project=None, reason: str = "", *, document: str | int | None = None, at: int | None = None):
         super().__init__()
         self.project = project
         self.reason = reason
+        self.pending_document: tuple[str | int, int | None] | None = (document, at) if document is not None else None
 
     def on_mount(self) -> None:
         if self.project is None:
             self.push_screen(WelcomeScreen(self.reason))
         else:
-            self.sub_title = self.project.coder
-            self.push_screen(HomeScreen(self.project))
+            self.start()
+
+    def start(self) -> None:
+        """Show the project: the coding screen if a document was asked for, Home otherwise."""
+        self.sub_title = f"{self.project.coder} · {self.project.status.summary().name}"
+        self.switch_mode("coding" if self.pending_document else "home")
+
+    def use_project(self, project) -> None:
+        """Switch to a project opened or created from the Welcome screen."""
+        self.project = project
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.start()
+
+    def action_show(self, mode: str) -> None:
+        if self.project is not None:
+            self.switch_mode(mode)
+
+    def open_document(self, document: str | int, at: int | None = None) -> None:
+        """Open a document in the coding screen, optionally with the selection at an offset."""
+        self.pending_document = (document, at)
+        self.switch_mode("coding")
+        screen = self.screen
+        if hasattr(screen, "load_pending"):
+            screen.load_pending()
 
     def action_help_keys(self) -> None:
         if self.screen.query("HelpPanel"):
@@ -34,7 +85,22 @@ class WorkbenchApp(App):
         else:
             self.action_show_help_panel()
 
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette lists every key binding of the current screen and the app, besides Textual's own."""
+        yield from super().get_system_commands(screen)
+        seen = set()
+        for owner in (screen, self):
+            for binding in owner.BINDINGS:
+                if not isinstance(binding, Binding) or not binding.description or binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                yield SystemCommand(
+                    f"{binding.description} ({binding.key_display or binding.key})",
+                    binding.description,
+                    lambda owner=owner, action=binding.action: self.run_action(action, owner),
+                )
 
-def run_app(project=None, *, reason: str = "") -> None:
+
+def run_app(project=None, *, reason: str = "", document: str | int | None = None, at: int | None = None) -> None:
     """Run the UI until the user quits."""
-    WorkbenchApp(project, reason).run()
+    WorkbenchApp(project, reason, document=document, at=at).run()

@@ -1,12 +1,27 @@
-"""Home: the project's name and what it holds."""
+"""Home: the project's name, what it holds, its themes with their counts, and recent activity."""
 
 from __future__ import annotations
 
-from textual import work
+from dataclasses import dataclass
+
+from workbench.tui.markup import esc
+from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
+
+from workbench.domain.status import ProjectStatus
+
+
+@dataclass
+class HomeLoaded(Message):
+    """The project's summary, themes and recent events were read."""
+
+    summary: ProjectStatus
+    themes: list
+    events: list
 
 
 class HomeScreen(Screen):
@@ -14,32 +29,73 @@ class HomeScreen(Screen):
 
     CSS_PATH = "home.tcss"
 
-    def __init__(self, project):
-        super().__init__()
-        self.project = project
-
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static("", id="project-name")
-            yield DataTable(id="counts", cursor_type="none", show_header=False)
+            with Horizontal(id="home-panels"):
+                with Vertical(id="home-left"):
+                    yield Static("[b]In this project[/b]", classes="panel-title")
+                    yield DataTable(id="counts", cursor_type="none", show_header=False)
+                    yield Static("[b]Themes[/b]", classes="panel-title")
+                    yield DataTable(id="themes", cursor_type="row")
+                with Vertical(id="home-right"):
+                    yield Static("[b]Recent activity[/b]", classes="panel-title")
+                    yield DataTable(id="activity", cursor_type="none")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#counts", DataTable).add_columns("what", "count")
-        self.load_status()
+        self.query_one("#themes", DataTable).add_columns("Theme", "Codings", "Sub-codes")
+        self.query_one("#activity", DataTable).add_columns("When", "Who", "What")
+
+    def on_screen_resume(self) -> None:
+        self.load()
 
     @work(thread=True, exclusive=True, group="home")
-    def load_status(self) -> None:
-        summary = self.project.status.summary()
-        self.app.call_from_thread(self.show_status, summary)
+    def load(self) -> None:
+        project = self.app.project
+        summary = project.status.summary()
+        themes = top_themes(project)
+        events = project.history.recent(15)
+        self.post_message(HomeLoaded(summary, themes, events))
 
-    def show_status(self, summary) -> None:
-        self.query_one("#project-name", Static).update(f"[b]{summary.name}[/b]  ·  {summary.database}")
-        table = self.query_one("#counts", DataTable)
-        table.clear()
+    @on(HomeLoaded)
+    def show(self, message: HomeLoaded) -> None:
+        summary = message.summary
+        self.query_one("#project-name", Static).update(
+            f"[b]{esc(summary.name)}[/b]  ·  {esc(summary.database)}  ·  coder [b]{esc(self.app.project.coder)}[/b]"
+        )
+        counts = self.query_one("#counts", DataTable)
+        counts.clear()
         for label, value in (
             ("Documents", summary.documents), ("Codes", summary.codes), ("Codings", summary.codings),
             ("Suggestions", summary.suggestions), ("Memos", summary.memos), ("Log entries", summary.log_entries),
+            ("Coders", summary.coders),
         ):
-            table.add_row(label, str(value))
+            counts.add_row(label, str(value))
+        themes = self.query_one("#themes", DataTable)
+        themes.clear()
+        for name, colour, codings, children in message.themes:
+            themes.add_row(f"[{colour}]■[/] {esc(name)}", str(codings), str(children))
+        activity = self.query_one("#activity", DataTable)
+        activity.clear()
+        for event in message.events:
+            activity.add_row(event.at.strftime("%d %b %H:%M"), event.coder or "-", event.summary or event.kind)
+
+
+def top_themes(project) -> list[tuple[str, str, int, int]]:
+    """Each top-level code with its colour, the codings under it and its number of sub-codes."""
+    try:
+        codes = project.codebook.list()
+    except ImportError:
+        return []
+    totals: dict[str, list] = {}
+    for code in codes:
+        root = code.path.split("/", 1)[0]
+        if code.depth == 0:
+            totals[root] = [code.name, code.colour, 0, 0]
+        if root in totals:
+            totals[root][2] += code.codings
+            totals[root][3] += 0 if code.depth == 0 else 1
+    return [tuple(values) for values in totals.values()]

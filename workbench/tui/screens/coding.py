@@ -1,0 +1,230 @@
+"""Coding: read a transcript sentence by sentence, select a fragment, and code it with one key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.tui.markup import esc
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static, Tree
+
+from workbench.domain.selection import Selection
+from workbench.domain.spans import Span, shorten
+from workbench.tui.screens.coding_actions import CodingActions
+from workbench.tui.widgets.transcript_layout import CodingView, TurnView, timestamp
+from workbench.tui.widgets.transcript_view import TranscriptView
+
+
+@dataclass
+class DocumentLoaded(Message):
+    """A document, its codings and the codebook were read."""
+
+    document: object
+    codings: list
+    codes: list
+    at: int | None
+
+
+@dataclass
+class CodingsLoaded(Message):
+    """The document's codings were read again after a change."""
+
+    codings: list
+    codes: list
+    note: str = ""
+
+
+class CodingScreen(CodingActions, Screen):
+    """The heart of the workbench: the transcript, the coding stripes, the code tree and the details."""
+
+    CSS_PATH = "coding.tcss"
+    BINDINGS = [
+        Binding("down,j", "sentence(1)", "Next sentence", show=False),
+        Binding("up,k", "sentence(-1)", "Previous sentence", show=False),
+        Binding("shift+down", "extend(1)", "Extend down", show=False),
+        Binding("shift+up", "extend(-1)", "Extend up", show=False),
+        Binding("shift+right", "end_word(1)", "End +word", show=False),
+        Binding("shift+left", "end_word(-1)", "End −word", show=False),
+        Binding("ctrl+shift+right,alt+right", "start_word(1)", "Start +word", show=False),
+        Binding("ctrl+shift+left,alt+left", "start_word(-1)", "Start −word", show=False),
+        Binding("t", "turn", "Turn"),
+        *(Binding(str(n), f"shortcut({n})", f"Code {n}", show=False) for n in range(1, 10)),
+        Binding("c,enter", "pick", "Code…"),
+        Binding("v", "in_vivo", "In vivo"),
+        Binding("x", "remove", "Remove"),
+        Binding("m", "memo", "Memo"),
+        Binding("u,ctrl+z", "undo", "Undo"),
+        Binding("ctrl+y", "redo", "Redo", show=False),
+        Binding("right_square_bracket", "jump(1)", "Next coding", key_display="]"),
+        Binding("left_square_bracket", "jump(-1)", "Previous coding", key_display="[", show=False),
+        Binding("slash", "search", "Search", key_display="/"),
+        Binding("n", "hit(1)", "Next hit", show=False),
+        Binding("N", "hit(-1)", "Previous hit", show=False),
+        Binding("a", "accept", "Accept suggestion", show=False),
+        Binding("r", "reject", "Reject suggestion", show=False),
+        Binding("s", "next_suggestion", "Next suggestion", show=False),
+        Binding("escape", "clear_search", "Clear search", show=False),
+        Binding("p", "toggle_side", "Panel", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.document = None
+        self.selection: Selection | None = None
+        self.codings: list = []
+        self.codes: list = []
+        self.hits: list[tuple[int, int]] = []
+        self.side_forced = False
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="coding-body"):
+            yield TranscriptView(id="transcript")
+            with Vertical(id="side"):
+                yield Static("[b]Codes in this document[/b]", classes="side-title")
+                yield Tree("Codebook", id="code-tree")
+                yield Static("[b]Under the cursor[/b]", classes="side-title")
+                yield Static("", id="details")
+        yield Input(placeholder="search this document (Enter; n / N for the next / previous hit)", id="search")
+        yield Static("", id="status-line")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#search", Input).display = False
+        tree = self.query_one("#code-tree", Tree)
+        tree.show_root = False
+        self.load_pending()
+
+    def on_resize(self, event) -> None:
+        # The side panel gives way on narrow terminals so the transcript keeps a readable width.
+        self.query_one("#side").display = event.size.width >= 110 or self.side_forced
+
+    def action_toggle_side(self) -> None:
+        self.side_forced = not self.side_forced
+        side = self.query_one("#side")
+        side.display = self.side_forced or self.size.width >= 110
+
+    @property
+    def view(self) -> TranscriptView:
+        return self.query_one("#transcript", TranscriptView)
+
+    def load_pending(self) -> None:
+        """Open the document the app asked for, if any."""
+        pending = self.app.pending_document
+        if pending is None:
+            if self.document is None:
+                self.query_one("#status-line", Static).update("No document open: choose one on the Documents screen (F2).")
+            return
+        self.app.pending_document = None
+        self.load_document(*pending)
+
+    @work(thread=True, exclusive=True, group="coding-load")
+    def load_document(self, document, at: int | None) -> None:
+        project = self.app.project
+        shown = project.documents.show(document)
+        codings = project.coding.list(document=shown.id)
+        codes = project.codebook.list(include_retired=False)
+        self.post_message(DocumentLoaded(shown, codings, codes, at))
+
+    @on(DocumentLoaded)
+    def _document_loaded(self, message: DocumentLoaded) -> None:
+        doc = message.document
+        self.document = doc
+        turns = [TurnView(t.start, t.end, t.speaker, t.t_start) for t in doc.turns]
+        sentences = [(s.start, s.end) if hasattr(s, "start") else tuple(s) for s in doc.sentences]
+        self.selection = Selection(doc.text, sentences, [(t.start, t.end) for t in turns])
+        self.view.set_document(doc.text, turns)
+        self._show_codings(message.codings, message.codes)
+        if message.at is not None:
+            unit = self.selection.next_sentence(Span(message.at, message.at))
+            start = message.at if message.at < unit.start else unit.start
+            self._select(Span(start, max(unit.end, start + 1)))
+        else:
+            self._select(self.selection.first())
+        self.view.focus()
+        self.sub_title = doc.title
+
+    def _show_codings(self, codings: list, codes: list) -> None:
+        self.codings = codings
+        self.codes = codes
+        colours = {code.id: code.colour for code in codes}
+        names = {code.id: code.name for code in codes}
+        self.view.set_codings([
+            CodingView(c.id, c.start, c.end, names.get(c.code_id, c.code.rsplit("/", 1)[-1]),
+                       colours.get(c.code_id, "#808080"), suggested=c.status == "suggested", coder=c.coder)
+            for c in codings if c.status != "rejected"
+        ])
+        self._fill_tree()
+        self._show_details()
+
+    @on(CodingsLoaded)
+    def _codings_loaded(self, message: CodingsLoaded) -> None:
+        self._show_codings(message.codings, message.codes)
+        if message.note:
+            self.notify(message.note, timeout=3, markup=False)
+
+    def _fill_tree(self) -> None:
+        tree = self.query_one("#code-tree", Tree)
+        tree.clear()
+        counts: dict[int, int] = {}
+        for coding in self.codings:
+            if coding.status == "applied":
+                counts[coding.code_id] = counts.get(coding.code_id, 0) + 1
+        nodes = {}
+        parents = {code.parent_path for code in self.codes}
+        for code in self.codes:
+            parent = nodes.get(code.parent_path, tree.root)
+            key = esc(f"[{code.shortcut}] ") if code.shortcut else ""
+            count = f" [b]{counts[code.id]}[/b]" if counts.get(code.id) else ""
+            label = f"[{code.colour}]■[/] {key}{esc(code.name)}{count}"
+            if code.path in parents:
+                nodes[code.path] = parent.add(label, data=code.id, expand=True)
+            else:
+                parent.add_leaf(label, data=code.id)
+        tree.root.expand()
+
+    # -- selection ------------------------------------------------------------------------------------
+
+    @property
+    def span(self) -> Span:
+        start, end = self.view.selection
+        return Span(start, end)
+
+    def _select(self, span: Span) -> None:
+        self.view.select(span.start, span.end)
+
+    @on(TranscriptView.SelectionChanged)
+    def _selection_changed(self, _message: TranscriptView.SelectionChanged) -> None:
+        self._show_details()
+
+    def codings_under_cursor(self) -> list:
+        start, end = self.view.selection
+        point_end = max(end, start + 1)
+        return [c for c in self.codings if c.status != "rejected" and c.start < point_end and start < c.end]
+
+    def _show_details(self) -> None:
+        if self.document is None:
+            return
+        start, end = self.view.selection
+        lines = []
+        for coding in self.codings_under_cursor()[:6]:
+            state = "" if coding.status == "applied" else f" [i]({coding.status})[/i]"
+            lines.append(f"[b]{esc(coding.code)}[/b]{state}\n  {esc(coding.coder)} · {esc(f'[{coding.start}, {coding.end})')} · #{coding.id}")
+            lines.append(f"  “{esc(shorten(coding.text, 60))}”")
+            if coding.memo:
+                lines.append(f"  [i]memo:[/i] {esc(shorten(coding.memo, 120))}")
+        self.query_one("#details", Static).update("\n".join(lines) or "[dim]No coding here.[/dim]")
+        turn_index = self.selection.turns.nearest(start, max(end, start + 1))[0] if self.selection else 0
+        turn = self.document.turns[turn_index] if self.document.turns else None
+        where = f"turn {turn_index + 1}/{len(self.document.turns)}" if turn else ""
+        when = timestamp(turn.t_start) if turn and turn.t_start is not None else ""
+        speaker = turn.speaker if turn and turn.speaker else ""
+        self.query_one("#status-line", Static).update(
+            f" {esc(self.app.project.coder)} │ {esc(self.document.title)} │ {where} {esc(speaker)} {when} │ "
+            f"selection {end - start} characters {esc(f'[{start}, {end})')}"
+        )

@@ -1,0 +1,150 @@
+"""Documents: every transcript with its format, speakers, size, codings and key attributes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static
+
+KEY_ATTRIBUTES = 3
+
+
+@dataclass
+class DocumentsLoaded(Message):
+    """The document list was read."""
+
+    documents: list
+
+
+class DocumentsScreen(Screen):
+    """A filterable, sortable table of the project's documents."""
+
+    CSS_PATH = "documents.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Open"),
+        Binding("i", "import", "Import"),
+        Binding("e", "attributes", "Attributes"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("s", "sort", "Sort"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+    ]
+    SORTS = ("title", "words", "codings", "format")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.documents: list = []
+        self.sort_index = 0
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="documents"):
+            yield Input(placeholder="filter by title, speaker or attribute value", id="doc-filter")
+            yield DataTable(id="doc-table", cursor_type="row", zebra_stripes=True)
+            yield Static("", id="doc-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#doc-filter", Input).display = False
+
+    def on_screen_resume(self) -> None:
+        self.load()
+
+    @work(thread=True, exclusive=True, group="documents")
+    def load(self) -> None:
+        self.post_message(DocumentsLoaded(self.app.project.documents.list()))
+
+    @on(DocumentsLoaded)
+    def _loaded(self, message: DocumentsLoaded) -> None:
+        self.documents = message.documents
+        self._fill()
+
+    def _attribute_names(self) -> list[str]:
+        seen: dict[str, int] = {}
+        for doc in self.documents:
+            for name in doc.attributes:
+                seen[name] = seen.get(name, 0) + 1
+        return sorted(seen, key=lambda name: (-seen[name], name))[:KEY_ATTRIBUTES]
+
+    def _fill(self) -> None:
+        table = self.query_one("#doc-table", DataTable)
+        keep = table.cursor_row
+        table.clear(columns=True)
+        attributes = self._attribute_names()
+        table.add_columns("Title", "Format", "Lang", "Speakers", "Words", "Codings", *attributes)
+        needle = self.query_one("#doc-filter", Input).value.strip().lower()
+        key = self.SORTS[self.sort_index]
+        ordered = sorted(self.documents, key=lambda d: getattr(d, key) if key != "title" else d.title.lower(),
+                         reverse=key in ("words", "codings"))
+        shown = 0
+        for doc in ordered:
+            haystack = " ".join([doc.title, *doc.speakers, *(str(v) for v in doc.attributes.values())]).lower()
+            if needle and needle not in haystack:
+                continue
+            speakers = ", ".join(doc.speakers[:3]) + ("…" if len(doc.speakers) > 3 else "")
+            table.add_row(doc.title, doc.format, doc.language, speakers, f"{doc.words:,}", str(doc.codings),
+                          *(str(doc.attributes.get(name, "")) for name in attributes), key=str(doc.id))
+            shown += 1
+        if shown:
+            table.move_cursor(row=min(keep, shown - 1))
+        words = sum(d.words for d in self.documents)
+        self.query_one("#doc-summary", Static).update(
+            f" {shown} of {len(self.documents)} documents · {words:,} words · sorted by {key}"
+            + ("" if self.documents else " · press i to import transcripts")
+        )
+        table.focus()
+
+    def _current_id(self) -> int | None:
+        table = self.query_one("#doc-table", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return int(row_key.value)
+
+    @on(DataTable.RowSelected, "#doc-table")
+    def action_open(self) -> None:
+        doc_id = self._current_id()
+        if doc_id is not None:
+            self.app.open_document(doc_id)
+
+    def action_filter(self) -> None:
+        box = self.query_one("#doc-filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#doc-filter")
+    def _filter_changed(self) -> None:
+        self._fill()
+
+    @on(Input.Submitted, "#doc-filter")
+    def _filter_done(self) -> None:
+        self.query_one("#doc-table", DataTable).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#doc-filter", Input)
+        box.value = ""
+        box.display = False
+        self._fill()
+
+    def action_sort(self) -> None:
+        self.sort_index = (self.sort_index + 1) % len(self.SORTS)
+        self._fill()
+
+    def action_import(self) -> None:
+        from workbench.tui.screens.import_dialog import ImportDialog
+
+        self.app.push_screen(ImportDialog(), lambda _done: self.load())
+
+    def action_attributes(self) -> None:
+        from workbench.tui.screens.attributes_editor import AttributesEditor
+
+        doc_id = self._current_id()
+        if doc_id is None:
+            return
+        doc = next(d for d in self.documents if d.id == doc_id)
+        self.app.push_screen(AttributesEditor(doc.id, doc.title, dict(doc.attributes)), lambda _saved: self.load())

@@ -1,0 +1,36 @@
+"""Write or edit a memo; ctrl+s saves, Esc cancels."""
+
+from __future__ import annotations
+
+from workbench.tui.markup import esc
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, TextArea
+
+
+class MemoEditorScreen(ModalScreen[str | None]):
+    """A memo editor that returns the text, or None when cancelled."""
+
+    CSS_PATH = "memo_editor.tcss"
+    BINDINGS = [Binding("ctrl+s", "save", "Save", priority=True), Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self, title: str, text: str = ""):
+        super().__init__()
+        self.title_text = title
+        self.text = text
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="memo"):
+            yield Label(f"[b]{esc(self.title_text)}[/b]  [dim](ctrl+s saves, Esc cancels)[/dim]")
+            yield TextArea(self.text, id="memo-text", soft_wrap=True)
+
+    def on_mount(self) -> None:
+        self.query_one(TextArea).focus()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

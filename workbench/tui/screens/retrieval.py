@@ -1,0 +1,205 @@
+"""Retrieval: tick codes or type a query, filter by attributes, speaker or coder, and read the fragments."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from workbench.tui.markup import esc
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, SelectionList, Static
+
+from workbench.domain.spans import shorten
+
+QUERY_WORDS = re.compile(r"\b(AND|OR|NOT|NEAR|FOLLOWED|INSIDE)\b")
+UNITS = ("span", "sentence", "turn", "document")
+
+
+@dataclass
+class CodeListLoaded(Message):
+    """The codes to choose from were read."""
+
+    codes: list
+
+
+@dataclass
+class ResultsLoaded(Message):
+    """Fragments (or query hits) were found."""
+
+    rows: list
+    title: str
+
+
+class RetrievalScreen(Screen):
+    """Every fragment of a theme again, with its context and where it was said."""
+
+    CSS_PATH = "retrieval.tcss"
+    BINDINGS = [
+        Binding("enter", "open", "Open in coding"),
+        Binding("slash", "focus_query", "Query", key_display="/"),
+        Binding("f", "focus_filter", "Filter"),
+        Binding("u", "unit", "Query unit"),
+        Binding("c", "context", "Context"),
+        Binding("s", "subcodes", "Sub-codes", show=False),
+        Binding("ctrl+e", "export", "Export these"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list = []
+        self.unit = "span"
+        self.context = "sentence"
+        self.subcodes = True
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="retrieval-body"):
+            with Vertical(id="retrieval-left"):
+                yield Static("[b]Codes[/b] [dim](space ticks)[/dim]")
+                yield SelectionList[str](id="retrieval-codes")
+            with Vertical(id="retrieval-right"):
+                yield Input(placeholder="query: Vertrouwen NEAR/2 Financiering   (Enter runs it)", id="retrieval-query")
+                yield Input(placeholder="filter: organisation=gemeente speaker=R coder=anna from=2024-10-01", id="retrieval-filter")
+                yield DataTable(id="fragments", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="fragment-context")
+        yield Static("", id="retrieval-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#fragments", DataTable)
+        table.add_columns("Document", "Speaker", "Code", "Fragment")
+
+    def on_screen_resume(self) -> None:
+        self.load_codes()
+
+    @work(thread=True, exclusive=True, group="retrieval-codes")
+    def load_codes(self) -> None:
+        self.post_message(CodeListLoaded(self.app.project.codebook.list(include_retired=False)))
+
+    @on(CodeListLoaded)
+    def _codes(self, message: CodeListLoaded) -> None:
+        codes = self.query_one("#retrieval-codes", SelectionList)
+        ticked = set(codes.selected)
+        codes.clear_options()
+        for code in message.codes:
+            indent = "  " * code.depth
+            codes.add_option((Text.from_markup(f"{indent}[{code.colour}]■[/] {esc(code.name)} [dim]{code.codings}[/dim]"),
+                              code.guid, code.guid in ticked))
+
+    @on(SelectionList.SelectedChanged, "#retrieval-codes")
+    def _ticked(self) -> None:
+        self.retrieve()
+
+    @on(Input.Submitted, "#retrieval-query")
+    @on(Input.Submitted, "#retrieval-filter")
+    def _submitted(self) -> None:
+        self.retrieve()
+
+    def retrieve(self) -> None:
+        query = self.query_one("#retrieval-query", Input).value.strip()
+        filters = self.query_one("#retrieval-filter", Input).value.strip()
+        codes = list(self.query_one("#retrieval-codes", SelectionList).selected)
+        self.run_retrieval(query, filters, codes)
+
+    @work(thread=True, exclusive=True, group="retrieval")
+    def run_retrieval(self, query: str, filters: str, codes: list[str]) -> None:
+        from workbench.domain.errors import WorkbenchError
+        from workbench.tui.filter_text import parse_filters
+
+        project = self.app.project
+        try:
+            selection = parse_filters(filters)
+            if query and QUERY_WORDS.search(query):
+                result = project.queries.run(query, unit=self.unit, selection=selection)
+                rows = [("hit", h) for h in result.hits]
+                title = f"{len(rows)} hits of {query} at {self.unit} level in {result.documents} documents"
+            else:
+                names = codes + ([query] if query else [])
+                if not names:
+                    self.post_message(ResultsLoaded([], "Tick codes or type a query."))
+                    return
+                fragments = project.retrieval.fragments(names, subcodes=self.subcodes, context=self.context,
+                                                        selection=selection)
+                rows = [("fragment", f) for f in fragments]
+                title = f"{len(rows)} fragments in {len({f.document_id for f in fragments})} documents"
+        except WorkbenchError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
+            return
+        self.post_message(ResultsLoaded(rows, title))
+
+    @on(ResultsLoaded)
+    def _results(self, message: ResultsLoaded) -> None:
+        self.rows = message.rows
+        table = self.query_one("#fragments", DataTable)
+        table.clear()
+        for index, (kind, row) in enumerate(self.rows):
+            code = row.code if kind == "fragment" else ""
+            table.add_row(shorten(row.document, 24), row.speaker or "", shorten(code, 28), shorten(row.text, 80),
+                          key=str(index))
+        self.query_one("#retrieval-status", Static).update(
+            f" {message.title} · context: {self.context} · query unit: {self.unit} · sub-codes: {'on' if self.subcodes else 'off'}"
+        )
+        self._show_context()
+
+    @on(DataTable.RowHighlighted, "#fragments")
+    def _show_context(self) -> None:
+        panel = self.query_one("#fragment-context", Static)
+        row = self._current()
+        if row is None:
+            panel.update("")
+            return
+        kind, item = row
+        if kind == "fragment":
+            offset = item.context_start
+            text = Text(item.context)
+            text.stylize("bold reverse", item.start - offset, item.end - offset)
+            attributes = " · ".join(f"{k}: {v}" for k, v in item.attributes.items())
+            header = Text.from_markup(f"[b]{esc(item.document)}[/b] · {esc(item.speaker or '-')} · {esc(item.coder)} · {esc(attributes)}\n")
+            memo = Text.from_markup(f"\n[i]memo:[/i] {esc(item.memo)}") if item.memo else Text("")
+            panel.update(Text.assemble(header, text, memo))
+        else:
+            panel.update(Text.assemble(Text.from_markup(f"[b]{esc(item.document)}[/b] · {esc(item.speaker or '-')}\n"), item.text))
+
+    def _current(self):
+        table = self.query_one("#fragments", DataTable)
+        if not table.row_count or table.cursor_row >= len(self.rows):
+            return None
+        return self.rows[table.cursor_row]
+
+    @on(DataTable.RowSelected, "#fragments")
+    def action_open(self) -> None:
+        row = self._current()
+        if row is not None:
+            self.app.open_document(row[1].document_id, at=row[1].start)
+
+    def action_focus_query(self) -> None:
+        self.query_one("#retrieval-query", Input).focus()
+
+    def action_focus_filter(self) -> None:
+        self.query_one("#retrieval-filter", Input).focus()
+
+    def action_unit(self) -> None:
+        self.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]
+        self.retrieve()
+
+    def action_context(self) -> None:
+        self.context = {"sentence": "turn", "turn": "none", "none": "sentence"}[self.context]
+        self.retrieve()
+
+    def action_subcodes(self) -> None:
+        self.subcodes = not self.subcodes
+        self.retrieve()
+
+    def action_export(self) -> None:
+        codes = list(self.query_one("#retrieval-codes", SelectionList).selected)
+        filters = self.query_one("#retrieval-filter", Input).value.strip()
+        query = self.query_one("#retrieval-query", Input).value.strip()
+        from workbench.tui.screens.export_dialog import ExportDialog
+
+        self.app.push_screen(ExportDialog(codes=codes, filters=filters, query=query))

@@ -1,0 +1,145 @@
+"""Lay a transcript out in terminal lines: turns as blocks, wrapped text, and coding stripes per line.
+
+Pure computation on offsets (no Textual), so it is tested directly and reused by the view on each resize.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class TurnView:
+    """A turn as the view needs it."""
+
+    start: int
+    end: int
+    speaker: str | None
+    t_start: float | None
+
+
+@dataclass(frozen=True)
+class CodingView:
+    """A coding as the view draws it: its span, label, colour and whether it is only a suggestion."""
+
+    id: int
+    start: int
+    end: int
+    label: str
+    colour: str
+    suggested: bool = False
+    coder: str = ""
+
+
+@dataclass(frozen=True)
+class VisualLine:
+    """One terminal line: the text span it shows (empty for the gap between turns) and its gutter."""
+
+    start: int
+    end: int
+    turn: int
+    gutter: str = ""
+    gutter_kind: str = ""  # "speaker", "time" or ""
+
+
+def timestamp(seconds: float | None) -> str:
+    """`00:12:34` from seconds."""
+    if seconds is None:
+        return ""
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def _wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of text[start:end] into spans at most `width` characters wide."""
+    spans = []
+    position = start
+    while end - position > width:
+        cut = text.rfind(" ", position, position + width + 1)
+        if cut <= position:
+            cut = position + width  # one long word: break it
+            spans.append((position, cut))
+            position = cut
+            continue
+        spans.append((position, cut))
+        position = cut + 1  # the space at the break is not shown
+    spans.append((position, end))
+    return spans
+
+
+def layout(text: str, turns: Sequence[TurnView], width: int) -> list[VisualLine]:
+    """The visual lines of the whole transcript at a text width, with a blank line between turns."""
+    width = max(width, 8)
+    if not turns:
+        turns = [TurnView(0, len(text), None, None)]
+    lines: list[VisualLine] = []
+    for index, turn in enumerate(turns):
+        if index:
+            lines.append(VisualLine(turn.start, turn.start, index))
+        spans: list[tuple[int, int]] = []
+        paragraph_start = turn.start
+        while paragraph_start <= turn.end:
+            newline = text.find("\n", paragraph_start, turn.end)
+            paragraph_end = turn.end if newline == -1 else newline
+            spans.extend(_wrap(text, paragraph_start, paragraph_end, width))
+            if newline == -1:
+                break
+            paragraph_start = newline + 1
+        gutters = [(turn.speaker or "", "speaker")]
+        if turn.t_start is not None:
+            gutters.append((timestamp(turn.t_start), "time"))
+        while len(spans) < len(gutters):
+            spans.append((turn.end, turn.end))
+        for row, (start, end) in enumerate(spans):
+            gutter, kind = gutters[row] if row < len(gutters) else ("", "")
+            lines.append(VisualLine(start, end, index, gutter, kind))
+    return lines
+
+
+def line_at_offset(lines: Sequence[VisualLine], starts: Sequence[int], offset: int) -> int:
+    """The index of the visual line that shows `offset` (`starts` holds each line's start)."""
+    index = bisect.bisect_right(starts, offset) - 1
+    index = max(0, min(index, len(lines) - 1))
+    # A gap line shares its start with the next turn's first line: prefer the text line.
+    while index + 1 < len(lines) and lines[index].start == lines[index].end and lines[index + 1].start <= offset:
+        index += 1
+    return index
+
+
+def stripe_columns(codings: Sequence[CodingView]) -> dict[int, int]:
+    """A margin column for each coding so that overlapping codings never share one (greedy interval colouring)."""
+    columns: dict[int, int] = {}
+    ends: list[int] = []  # end offset of the coding that last used each column
+    for coding in sorted(codings, key=lambda c: (c.start, -c.end, c.id)):
+        for column, busy_until in enumerate(ends):
+            if busy_until <= coding.start:
+                ends[column] = coding.end
+                columns[coding.id] = column
+                break
+        else:
+            columns[coding.id] = len(ends)
+            ends.append(coding.end)
+    return columns
+
+
+def codings_per_line(lines: Sequence[VisualLine], codings: Sequence[CodingView]) -> list[list[CodingView]]:
+    """For each visual line, the codings that cover part of it (or, on a gap line, that span across it)."""
+    per_line: list[list[CodingView]] = [[] for _ in lines]
+    if not codings:
+        return per_line
+    starts = [line.start for line in lines]
+    for coding in codings:
+        first = max(0, bisect.bisect_right(starts, coding.start) - 1)
+        for index in range(first, len(lines)):
+            line = lines[index]
+            if line.start >= coding.end:
+                break
+            if line.start == line.end:
+                covers = coding.start < line.start < coding.end  # a gap line inside a coding that spans turns
+            else:
+                covers = line.start < coding.end and coding.start < line.end
+            if covers:
+                per_line[index].append(coding)
+    return per_line
