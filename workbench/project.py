@@ -207,6 +207,13 @@ class Project:
         return CodingService(self.ctx)
 
     @cached_property
+    def attributes(self):
+        """Set and remove document attributes."""
+        from workbench.services.attributes import AttributeService
+
+        return AttributeService(self.ctx)
+
+    @cached_property
     def memos(self):
         """Memos on the project, documents, codes and codings."""
         from workbench.services.memos import MemoService
@@ -268,3 +275,10 @@ class Project:
         from workbench.services.exports import ExportService
 
         return ExportService(self.ctx)
+
+    @cached_property
+    def pseudonyms(self):
+        """The name register that pseudonymised exports use."""
+        from workbench.services.pseudonyms import PseudonymService
+
+        return PseudonymService(self.ctx)

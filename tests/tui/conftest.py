@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from workbench.project import Project
@@ -22,7 +24,8 @@ def tui_project(tmp_path):
 
 
 async def settle(app, pilot) -> None:
-    """Let workers finish and their messages land."""
+    """Let workers finish and their messages land (the directory tree's loader runs for good: not awaited)."""
     for _ in range(3):
-        await app.workers.wait_for_complete()
+        pending = [w for w in app.workers if w.name != "_loader" and not w.is_finished]
+        await asyncio.gather(*(w.wait() for w in pending), return_exceptions=True)
         await pilot.pause()

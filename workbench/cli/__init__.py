@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "agreement_commands",
     "autocode_commands",
     "export_commands",
+    "names_commands",
 )
 
 for _name in COMMAND_MODULES:

@@ -61,12 +61,16 @@ class AnalysisScreen(Screen):
             yield Static("", id="bars")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#matrix", DataTable).focus()
+
     def on_screen_resume(self) -> None:
         self.compute()
 
     @on(Input.Submitted, "#analysis-filter")
     def compute(self) -> None:
         self.run_analysis(self.query_one("#analysis-filter", Input).value.strip())
+        self.query_one("#matrix", DataTable).focus()
 
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self, filters: str) -> None:

@@ -22,6 +22,7 @@ class CodesLoaded(Message):
 
     codes: list
     note: str = ""
+    focus: str | None = None
 
 
 class CodebookScreen(CodebookActions, Screen):
@@ -65,14 +66,14 @@ class CodebookScreen(CodebookActions, Screen):
         self.load()
 
     @work(thread=True, exclusive=True, group="codebook")
-    def load(self, note: str = "") -> None:
-        self.post_message(CodesLoaded(self.app.project.codebook.list(), note))
+    def load(self, note: str = "", focus: str | None = None) -> None:
+        self.post_message(CodesLoaded(self.app.project.codebook.list(), note, focus))
 
     @on(CodesLoaded)
     def _loaded(self, message: CodesLoaded) -> None:
         tree = self.query_one(Tree)
         selected = self.current()
-        keep = selected.guid if selected else None
+        keep = message.focus or (selected.guid if selected else None)
         self.codes = message.codes
         tree.clear()
         nodes = {}
@@ -97,7 +98,8 @@ class CodebookScreen(CodebookActions, Screen):
                 cursor_node = node
         tree.root.expand_all()
         if cursor_node is not None:
-            tree.move_cursor(cursor_node)
+            # Line numbers exist only after the tree is laid out again.
+            tree.call_after_refresh(tree.move_cursor, cursor_node)
         tree.focus()
         if message.note:
             self.notify(message.note, timeout=3, markup=False)

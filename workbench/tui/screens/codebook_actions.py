@@ -29,7 +29,8 @@ class CodebookActions:
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return
-        self.load(describe(result))
+        made = getattr(result, "new", None) or getattr(result, "target", None) or result
+        self.load(describe(result), getattr(made, "guid", None))
 
     def action_create(self, as_child: bool) -> None:
         parent = self.current() if as_child else None

@@ -51,6 +51,7 @@ class DocumentsScreen(Screen):
 
     def on_mount(self) -> None:
         self.query_one("#doc-filter", Input).display = False
+        self.query_one("#doc-table", DataTable).focus()
 
     def on_screen_resume(self) -> None:
         self.load()
@@ -63,6 +64,8 @@ class DocumentsScreen(Screen):
     def _loaded(self, message: DocumentsLoaded) -> None:
         self.documents = message.documents
         self._fill()
+        if not self.query_one("#doc-filter", Input).has_focus:
+            self.query_one("#doc-table", DataTable).focus()
 
     def _attribute_names(self) -> list[str]:
         seen: dict[str, int] = {}
@@ -84,9 +87,9 @@ class DocumentsScreen(Screen):
         shown = 0
         for doc in ordered:
             haystack = " ".join([doc.title, *doc.speakers, *(str(v) for v in doc.attributes.values())]).lower()
+            speakers = " · ".join(doc.speakers[:3]) + (" …" if len(doc.speakers) > 3 else "")
             if needle and needle not in haystack:
                 continue
-            speakers = ", ".join(doc.speakers[:3]) + ("…" if len(doc.speakers) > 3 else "")
             table.add_row(doc.title, doc.format, doc.language, speakers, f"{doc.words:,}", str(doc.codings),
                           *(str(doc.attributes.get(name, "")) for name in attributes), key=str(doc.id))
             shown += 1
@@ -97,7 +100,6 @@ class DocumentsScreen(Screen):
             f" {shown} of {len(self.documents)} documents · {words:,} words · sorted by {key}"
             + ("" if self.documents else " · press i to import transcripts")
         )
-        table.focus()
 
     def _current_id(self) -> int | None:
         table = self.query_one("#doc-table", DataTable)

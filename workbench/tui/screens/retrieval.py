@@ -74,6 +74,7 @@ class RetrievalScreen(Screen):
     def on_mount(self) -> None:
         table = self.query_one("#fragments", DataTable)
         table.add_columns("Document", "Speaker", "Code", "Fragment")
+        self.query_one("#retrieval-codes", SelectionList).focus()
 
     def on_screen_resume(self) -> None:
         self.load_codes()

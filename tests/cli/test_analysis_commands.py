@@ -1,0 +1,72 @@
+"""`workbench search`, `query`, `matrix` and `retrieve` through the real entry point."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli.run import workbench
+from tests.services.analysis_fixtures import build_corpus
+from workbench.project import Project
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    """One SQLite project with the hand-made corpus, shared by these read-only commands."""
+    directory = tmp_path_factory.mktemp("analysis") / "project"
+    with Project.init(directory, name="Testproject", coder="anna") as project:
+        build_corpus(project)
+    return directory
+
+
+def run(directory, *args):
+    result = workbench("--project", directory, "--coder", "anna", *args)
+    assert result.code == 0, result.stderr
+    return result
+
+
+def test_search_plain_regex_and_lemma(folder):
+    lemma = run(folder, "search", "financiering", "--lemma", "--json").json()
+    assert [h["text"] for h in lemma] == ["financiering", "Financieringen", "financiering"]
+    assert set(lemma[0]) >= {"document", "start", "end", "text", "before", "after", "speaker"}
+    regex = run(folder, "search", r"vertrouw\w+", "--regex", "--json").json()
+    assert [h["text"] for h in regex] == ["vertrouwen", "vertrouwden", "vertrouwen", "Vertrouwen", "vertrouwen", "vertrouwen"]
+    kwic = run(folder, "search", "huurinkomsten", "--width", "10").stdout
+    assert "[huurinkomsten]" in kwic and kwic.strip().endswith("1 hit.")
+
+
+def test_query_at_a_unit(folder):
+    result = run(folder, "query", "Vertrouwen AND Financiering", "--unit", "turn", "--json").json()
+    assert result["unit"] == "turn" and result["documents"] == 2
+    assert [h["document"] for h in result["hits"]] == ["Interview gemeente", "Interview gemeente", "Interview corporatie"]
+    text = run(folder, "query", "Vertrouwen NEAR/1 Financiering").stdout
+    assert text.strip().endswith("3 hits in 3 documents (unit: span).")
+
+
+def test_a_malformed_query_points_at_the_position(folder):
+    result = workbench("--project", folder, "query", "Vertrouwen AND (")
+    assert result.code == 2
+    assert result.stderr == "workbench: Expected a code name at position 17: 'Vertrouwen AND ('\n"
+
+
+def test_matrix_frequencies_cooccurrence_and_presence(folder):
+    by_org = run(folder, "matrix", "--by", "attr:organisation", "--code", "Vertrouwen", "--code", "Financiering", "--json").json()
+    assert by_org["columns"] == ["corporatie", "gemeente", "provincie", "wijkonderneming"]
+    assert by_org["values"] == [[2, 3, 0, 1], [1, 2, 0, 1]]
+    co = run(folder, "matrix", "--cooccurrence", "--unit", "document", "--json").json()
+    assert co["unit"] == "document"
+    v, f = co["codes"].index("Vertrouwen"), co["codes"].index("Financiering")
+    assert co["counts"][v][f] == 3 and co["jaccard"][v][f] == 1.0
+    presence = run(folder, "matrix", "--presence", "--code", "Financiering/Huurinkomsten", "--json").json()
+    assert presence["values"] == [[0, 1, 0, 0]]
+    table = run(folder, "matrix", "--by", "coders", "--code", "Vertrouwen").stdout.splitlines()
+    assert table[0].split() == ["anna", "bram", "total"] and table[1].split() == ["Vertrouwen", "4", "2", "6"]
+
+
+def test_retrieve_with_filters(folder):
+    fragments = run(folder, "retrieve", "Vertrouwen", "--subcodes", "--attr", "organisation=corporatie", "--json").json()
+    assert [f["text"] for f in fragments] == [
+        "Vertrouwen in personen", "Vertrouwen in personen is hier belangrijk.", "Dat schaadt het vertrouwen.",
+    ]
+    assert fragments[0]["speaker"] == "Ahmed" and fragments[0]["attributes"]["organisation"] == "corporatie"
+    text = run(folder, "retrieve", "Financiering/Huurinkomsten", "--context", "turn").stdout
+    assert "Wij verhuren de ruimte" in text and text.strip().endswith("1 fragment.")

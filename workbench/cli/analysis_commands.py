@@ -1,0 +1,162 @@
+"""`workbench retrieve`, `search`, `query` and `matrix`: the analysis commands."""
+
+from __future__ import annotations
+
+from typing import List, Optional
+
+import typer
+
+from workbench.cli import app
+from workbench.cli.state import print_json, state
+
+JSON = typer.Option(False, "--json", help="Print one JSON document.")
+DOCS = typer.Option(None, "--doc", help="Only these documents (id or title; repeat the option).")
+ATTRS = typer.Option(None, "--attr", help="Only documents with KEY=VALUE (repeat; same key = either value).")
+SPEAKERS = typer.Option(None, "--speaker", help="Only what these speakers said (repeat the option).")
+CODERS = typer.Option(None, "--coder", help="Only these coders' codings (repeat the option).")
+STATUSES = typer.Option(None, "--status", help="Coding status: applied (default), suggested, rejected; repeatable.")
+DATE_FROM = typer.Option(None, "--from", help="Only documents dated on or after YYYY-MM-DD.")
+DATE_TO = typer.Option(None, "--to", help="Only documents dated on or before YYYY-MM-DD.")
+
+
+def _selection(docs, attrs, speakers, coders, statuses, date_from, date_to):
+    from workbench.domain.filters import Selection, parse_attribute_filter, parse_date
+
+    return Selection(
+        documents=tuple(docs or ()), attributes=tuple(parse_attribute_filter(a) for a in attrs or ()),
+        speakers=tuple(speakers or ()), coders=tuple(coders or ()), statuses=tuple(statuses or ("applied",)),
+        date_from=parse_date(date_from, "--from date") if date_from else None,
+        date_to=parse_date(date_to, "--to date") if date_to else None,
+    )
+
+
+@app.command()
+def retrieve(
+    ctx: typer.Context,
+    codes: List[str] = typer.Argument(..., help="One or more codes (path, unique name or GUID)."),
+    subcodes: bool = typer.Option(False, "--subcodes", help="Include the codes' sub-codes."),
+    context: str = typer.Option("sentence", "--context", help="Context shown: sentence, turn or none."),
+    docs: Optional[List[str]] = DOCS, attrs: Optional[List[str]] = ATTRS, speakers: Optional[List[str]] = SPEAKERS,
+    coders: Optional[List[str]] = CODERS, statuses: Optional[List[str]] = STATUSES,
+    date_from: Optional[str] = DATE_FROM, date_to: Optional[str] = DATE_TO,
+    as_json: bool = JSON,
+) -> None:
+    """The coded fragments of codes, with document, speaker, time, context, coder, memo and attributes."""
+    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to)
+    fragments = state(ctx).project().retrieval.fragments(codes, subcodes=subcodes, context=context, selection=selection)
+    if as_json:
+        print_json(fragments)
+        return
+    for f in fragments:
+        when = f" [{int(f.t_start) // 3600:02d}:{int(f.t_start) % 3600 // 60:02d}:{int(f.t_start) % 60:02d}]" if f.t_start is not None else ""
+        typer.echo(f"{f.document}{when}  {f.speaker or '-'}  ({f.code}, {f.coder}, #{f.coding_id})")
+        typer.echo(f"  {' '.join(f.context.split())}")
+        if f.memo:
+            typer.echo(f"  memo: {f.memo}")
+    typer.echo(f"{len(fragments)} fragment{'s' if len(fragments) != 1 else ''}.")
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    pattern: str = typer.Argument(..., help="A word or phrase (or a regular expression with --regex)."),
+    regex: bool = typer.Option(False, "--regex", help="The pattern is a regular expression."),
+    lemma: bool = typer.Option(False, "--lemma", help="Match every inflected form (financiering -> financieringen)."),
+    case_sensitive: bool = typer.Option(False, "--case-sensitive", help="Tell capitals apart."),
+    width: int = typer.Option(40, "--width", min=0, help="Characters of context on each side."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Stop after this many hits."),
+    suggest: Optional[str] = typer.Option(None, "--suggest", help="Store the hits as suggested codings of this code."),
+    grow: str = typer.Option("match", "--grow", help="With --suggest: code the match, its sentence or its turn."),
+    docs: Optional[List[str]] = DOCS, attrs: Optional[List[str]] = ATTRS, speakers: Optional[List[str]] = SPEAKERS,
+    as_json: bool = JSON,
+) -> None:
+    """Search the transcripts; hits are shown in their context (keyword in context)."""
+    from workbench.domain.errors import InvalidInput
+
+    if regex and lemma:
+        raise InvalidInput("Choose one of --regex and --lemma.")
+    mode = "regex" if regex else "lemma" if lemma else "plain"
+    selection = _selection(docs, attrs, speakers, None, None, None, None)
+    project = state(ctx).project()
+    hits = project.search.search(pattern, mode=mode, case_sensitive=case_sensitive, selection=selection,
+                                 width=width, limit=limit)
+    suggested = project.search.suggest(hits, suggest, unit=grow, pattern=pattern) if suggest else None
+    if as_json:
+        print_json({"hits": hits, "suggested": suggested} if suggest else hits)
+        return
+    for hit in hits:
+        typer.echo(f"{hit.document:<24.24} {hit.start:>7}  {hit.before:>{width}}[{hit.text}]{hit.after}")
+    typer.echo(f"{len(hits)} hit{'s' if len(hits) != 1 else ''}.")
+    if suggest:
+        typer.echo(f"Stored {len(suggested)} suggested coding{'s' if len(suggested) != 1 else ''} of {suggest}.")
+
+
+@app.command()
+def query(
+    ctx: typer.Context,
+    expression: str = typer.Argument(..., help="E.g. 'Vertrouwen AND Financiering', 'A NEAR/2 B', '(A OR B) NOT C'."),
+    unit: str = typer.Option("span", "--unit", help="Compare at: span (overlap), sentence, turn or document."),
+    docs: Optional[List[str]] = DOCS, attrs: Optional[List[str]] = ATTRS, speakers: Optional[List[str]] = SPEAKERS,
+    coders: Optional[List[str]] = CODERS, statuses: Optional[List[str]] = STATUSES,
+    date_from: Optional[str] = DATE_FROM, date_to: Optional[str] = DATE_TO,
+    as_json: bool = JSON,
+) -> None:
+    """Where a code query holds: AND, OR, NOT, NEAR/n, FOLLOWED BY, INSIDE, parentheses, KEY=VALUE."""
+    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to)
+    result = state(ctx).project().queries.run(expression, unit=unit, selection=selection)
+    if as_json:
+        print_json(result)
+        return
+    for hit in result.hits:
+        text = " ".join(hit.text.split())
+        typer.echo(f"{hit.document}  [{hit.start}, {hit.end})  {hit.speaker or '-'}  {text}".rstrip())
+    typer.echo(f"{len(result.hits)} hit{'s' if len(result.hits) != 1 else ''} in {result.documents} "
+               f"document{'s' if result.documents != 1 else ''} (unit: {result.unit}).")
+
+
+@app.command()
+def matrix(
+    ctx: typer.Context,
+    by: str = typer.Option("documents", "--by", help="Columns: documents, speakers, coders, cases or attr:KEY."),
+    measure: str = typer.Option("codings", "--measure", help="Count codings, documents or coded words."),
+    cooccurrence: bool = typer.Option(False, "--cooccurrence", help="Code x code co-occurrence instead."),
+    unit: str = typer.Option("span", "--unit", help="With --cooccurrence: span, sentence, turn or document."),
+    presence: bool = typer.Option(False, "--presence", help="A 0/1 code x case matrix instead."),
+    codes: Optional[List[str]] = typer.Option(None, "--code", help="Only these codes as rows (repeatable)."),
+    subcodes: bool = typer.Option(False, "--subcodes", help="Count sub-codes' codings in their parents' rows."),
+    docs: Optional[List[str]] = DOCS, attrs: Optional[List[str]] = ATTRS, speakers: Optional[List[str]] = SPEAKERS,
+    coders: Optional[List[str]] = CODERS, statuses: Optional[List[str]] = STATUSES,
+    date_from: Optional[str] = DATE_FROM, date_to: Optional[str] = DATE_TO,
+    as_json: bool = JSON,
+) -> None:
+    """Code frequencies by document, speaker, coder, case or attribute value; or co-occurrence; or presence."""
+    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to)
+    service = state(ctx).project().matrices
+    if cooccurrence:
+        table = service.cooccurrence(unit=unit, codes=codes or None, subcodes=subcodes, selection=selection)
+        if as_json:
+            print_json(table)
+            return
+        _print_table(table.codes, table.codes, table.counts)
+        typer.echo(f"Co-occurrence at unit {table.unit}; Jaccard similarities are in --json.")
+        return
+    if presence:
+        table = service.case_matrix(codes=codes or None, subcodes=subcodes, selection=selection)
+    else:
+        table = service.frequencies(by=by, measure=measure, codes=codes or None, subcodes=subcodes, selection=selection)
+    if as_json:
+        print_json(table)
+        return
+    _print_table(table.rows, table.columns, table.values, table.row_totals)
+
+
+def _print_table(rows, columns, values, totals=None) -> None:
+    """Rows of numbers under shortened column labels, the code path first."""
+    label_width = min(48, max((len(r) for r in rows), default=4))
+    widths = [max(5, min(14, len(c))) for c in columns]
+    head = "".join(f" {c[:w]:>{w}}" for c, w in zip(columns, widths, strict=True))
+    typer.echo(f"{'':<{label_width}}{head}" + ("  total" if totals is not None else ""))
+    for i, row in enumerate(rows):
+        cells = "".join(f" {v:>{w}}" for v, w in zip(values[i], widths, strict=True))
+        total = f"  {totals[i]:>5}" if totals is not None else ""
+        typer.echo(f"{row[:label_width]:<{label_width}}{cells}{total}")

@@ -1,0 +1,112 @@
+"""The table of coded fragments shared by the Excel and CSV exports: columns, one row per coding, counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from typing import Any
+
+from workbench.domain.codings import Fragment
+from workbench.domain.exports import CodeInfo, FragmentSet
+
+MAX_VALUES_PER_ATTRIBUTE = 25
+NO_VALUE = "(none)"
+
+
+def clock(seconds: float | None) -> str:
+    """Seconds as `HH:MM:SS` (empty when unknown)."""
+    if seconds is None:
+        return ""
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
+
+
+def cell_value(value: Any) -> Any:
+    """An attribute value as a spreadsheet shows it (dates stay dates, booleans become words)."""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, dt.datetime):
+        return value.replace(tzinfo=None)
+    return value
+
+
+class FragmentTable:
+    """Columns and rows for a FragmentSet."""
+
+    def __init__(self, data: FragmentSet):
+        self.data = data
+        self.depth = max((len(c.levels) for c in data.codes), default=1)
+        for fragment in data.fragments:
+            self.depth = max(self.depth, fragment.code.count("/") + 1)
+        self.attributes = list(data.attribute_names)
+        self.header = (
+            ["Document", "Case", *self.attributes, "Speaker", "Time", "Code"]
+            + [f"Level {n}" for n in range(1, self.depth + 1)]
+            + ["Fragment", "Context", "Coder", "Memo", "Status", "Start", "End"]
+        )
+        self.code_column = self.header.index("Code")
+        self._rows: list[tuple[Fragment, list[Any]]] | None = None
+        self.fragment_column = self.header.index("Fragment")
+
+    def row(self, f: Fragment) -> list[Any]:
+        levels = f.code.split("/")
+        return [
+            f.document, "; ".join(self.data.cases.get(f.document_id, ())),
+            *(cell_value(f.attributes.get(name)) for name in self.attributes),
+            f.speaker or "", clock(f.t_start), f.code,
+            *(levels + [""] * (self.depth - len(levels))),
+            f.text, f.context, f.coder, f.memo, f.status, f.start, f.end,
+        ]
+
+    def rows(self, theme: str | None = None) -> list[tuple[Fragment, list[Any]]]:
+        """Every fragment's row, or those of one top-level theme (each row is built once)."""
+        if self._rows is None:
+            self._rows = [(fragment, self.row(fragment)) for fragment in self.data.fragments]
+            self._by_theme: dict[str, list[tuple[Fragment, list[Any]]]] = defaultdict(list)
+            for fragment, row in self._rows:
+                self._by_theme[fragment.code.split("/", 1)[0]].append((fragment, row))
+        return self._rows if theme is None else self._by_theme.get(theme, [])
+
+    def themes(self) -> list[str]:
+        """The top-level codes that hold fragments, in codebook order."""
+        present = {f.code.split("/", 1)[0] for f in self.data.fragments}
+        ordered = [c.path for c in self.data.codes if c.depth == 0 and c.path in present]
+        return ordered + sorted(present - set(ordered))
+
+    def documents(self) -> list[tuple[int, str]]:
+        """The documents with fragments, in the order they first appear."""
+        return list(dict.fromkeys((f.document_id, f.document) for f in self.data.fragments))
+
+    def code_by_document(self) -> dict[str, Counter[int]]:
+        counts: dict[str, Counter[int]] = defaultdict(Counter)
+        for fragment in self.data.fragments:
+            counts[fragment.code][fragment.document_id] += 1
+        return counts
+
+    def attribute_columns(self) -> list[tuple[str, Any]]:
+        """(attribute, value) pairs for the code × attribute sheet: attributes with few distinct values."""
+        columns = []
+        for name in self.attributes:
+            values = {cell_value(f.attributes.get(name)) for f in self.data.fragments}
+            values = {NO_VALUE if v in (None, "") else v for v in values}
+            if len(values) <= MAX_VALUES_PER_ATTRIBUTE:
+                columns.extend((name, v) for v in sorted(values, key=lambda v: (v == NO_VALUE, str(v))))
+        return columns
+
+    def code_by_attribute(self) -> dict[str, Counter[tuple[str, Any]]]:
+        counts: dict[str, Counter[tuple[str, Any]]] = defaultdict(Counter)
+        for fragment in self.data.fragments:
+            for name in self.attributes:
+                value = cell_value(fragment.attributes.get(name))
+                counts[fragment.code][(name, NO_VALUE if value in (None, "") else value)] += 1
+        return counts
+
+    def code_rows(self) -> list[CodeInfo]:
+        """Every code of the codebook, and any code a fragment names that the codebook lacks."""
+        known = [c for c in self.data.codes]
+        paths = {c.path for c in known}
+        extra = sorted({f.code for f in self.data.fragments} - paths)
+        return known + [CodeInfo(p, p.rsplit("/", 1)[-1], p.count("/"), "#808080") for p in extra]
+
+    def colours(self) -> dict[str, str]:
+        return {c.path: c.colour for c in self.code_rows()}

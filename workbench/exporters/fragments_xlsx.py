@@ -1,0 +1,279 @@
+"""Coded fragments as an Excel workbook: an "All" sheet and one per theme, count sheets, the codebook.
+
+Written in openpyxl's write-only mode so that hundreds of thousands of rows stream to disk. Each column
+reuses one styled cell, so styling costs nothing per cell: header row frozen, autofilter, widths, wrapped
+text for fragments and context, and each code's colour as the fill of its code cell.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from workbench.domain.exports import FragmentSet
+from workbench.exporters.fragment_table import FragmentTable
+from workbench.exporters.manifest import ContentHash
+
+MAX_CELL = 32_767
+HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
+HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="1F3864")
+HEADER_BORDER = Border(bottom=Side(style="medium", color="1F3864"))
+TOP = Alignment(vertical="top")
+WRAP = Alignment(vertical="top", wrap_text=True)
+WIDTHS = {"Document": 30, "Case": 18, "Speaker": 18, "Time": 9, "Code": 32, "Fragment": 60, "Context": 70,
+          "Coder": 12, "Memo": 40, "Status": 10, "Start": 8, "End": 8}
+WRAPPED = {"Fragment", "Context", "Memo", "Definition", "When to use", "When not to use", "Example"}
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
+
+
+class ReusedCell(Cell):
+    """A styled cell a sheet fills anew for every row; openpyxl probes it with repr, so that is kept cheap."""
+
+    __slots__ = ()
+
+    def __init__(self, worksheet) -> None:
+        super().__init__(worksheet, row=1, column=1)
+
+    def __repr__(self) -> str:
+        return "<ReusedCell>"
+
+
+def _text(value: str) -> str:
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
+    if len(value) > MAX_CELL:
+        value = value[: MAX_CELL - 1] + "…"
+    return value
+
+
+def line_count(text: str, width: float) -> int:
+    """About how many lines a wrapped text takes in a column of this width (in characters)."""
+    per_line = max(int(width * 1.2), 1)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
+    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines a short text takes when wrapped at word boundaries (for header cells)."""
+    per_line = max(int(width * 1.1), 1)
+    lines, used = 1, 0
+    for word in text.split():
+        if used and used + 1 + len(word) > per_line:
+            lines, used = lines + 1, 0
+        used += len(word) + (1 if used else 0)
+        while used > per_line:
+            lines, used = lines + 1, used - per_line
+    return lines
+
+
+def ink_for(colour: str) -> str:
+    """Black or white, whichever reads better on the colour."""
+    red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+    return "000000" if 0.299 * red + 0.587 * green + 0.114 * blue > 150 else "FFFFFF"
+
+
+class StyledSheet:
+    """One write-only sheet whose columns each reuse a styled cell."""
+
+    def __init__(self, workbook: Workbook, title: str, header: list[str], hasher: ContentHash,
+                 widths: dict[str, float] | None = None):
+        self.ws = workbook.create_sheet(title)
+        self.header = header
+        self.hasher = hasher
+        self.rows = 0
+        for index, name in enumerate(header, 1):
+            width = (widths or {}).get(name) or WIDTHS.get(name) or (16 if not name.startswith("Level") else 20)
+            self.ws.column_dimensions[get_column_letter(index)].width = width
+        self.ws.freeze_panes = "A2"
+        self.ws.page_setup.orientation = "landscape"
+        self.ws.page_setup.paperSize = 9  # A4
+        self.ws.sheet_properties.pageSetUpPr.fitToPage = True
+        self.ws.page_setup.fitToWidth = 1
+        self.ws.page_setup.fitToHeight = 0
+        self.ws.print_title_rows = "1:1"
+        self.alignments = [WRAP if name in WRAPPED else TOP for name in header]
+        self.widths = [self.ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(header) + 1)]
+        self.wrapped = [i for i, name in enumerate(header) if name in WRAPPED]
+        self.cells = [ReusedCell(self.ws) for _ in header]
+        self.per_line = [max(int(width * 1.2), 1) for width in self.widths]
+        for cell, alignment in zip(self.cells, self.alignments):
+            cell.alignment = alignment
+        self.fills: dict[tuple[int, str], WriteOnlyCell] = {}
+        head = []
+        for name in header:
+            cell = WriteOnlyCell(self.ws, value=name)
+            cell.font, cell.fill, cell.border, cell.alignment = HEADER_FONT, HEADER_FILL, HEADER_BORDER, WRAP
+            head.append(cell)
+        self._height(1, [wrapped_lines(h, w) for h, w in zip(header, self.widths)])
+        self.ws.append(head)
+        hasher.row([title, header])
+
+    def _height(self, row: int, lines: list[int]) -> None:
+        """Give a row the height its wrapped cells need (spreadsheets do not measure rows when opening)."""
+        tallest = max(lines, default=1)
+        if tallest > 1:
+            self.ws.row_dimensions[row] = {"ht": f"{min(15 * tallest + 2, 409)}", "customHeight": "1"}
+
+    def filled(self, column: int, colour: str) -> WriteOnlyCell:
+        """The cell of a column that carries a colour as its fill."""
+        key = (column, colour)
+        cell = self.fills.get(key)
+        if cell is None:
+            cell = ReusedCell(self.ws)
+            cell.fill = PatternFill("solid", fgColor=colour[1:])
+            cell.font = Font(name="Calibri", size=11, color=ink_for(colour))
+            cell.alignment = self.alignments[column]
+            self.fills[key] = cell
+        return cell
+
+    @staticmethod
+    def _set(cell: WriteOnlyCell, value: Any) -> WriteOnlyCell:
+        cell.value = value
+        if cell.data_type == "f":
+            cell.data_type = "s"  # text that starts with "=" stays text
+        return cell
+
+    def append(self, values: list[Any], colours: dict[int, str] | None = None) -> None:
+        """One row: plain values go straight to openpyxl; wrapped and coloured cells reuse a styled cell."""
+        row = list(values)
+        # One look at all the row's text finds the rare values that need care (formula-like, too long, illegal).
+        joined = "\t" + "\t".join([v for v in values if v.__class__ is str])
+        if "\t=" in joined or len(joined) > MAX_CELL or ILLEGAL_CHARACTERS_RE.search(joined):
+            for index, value in enumerate(row):
+                if value.__class__ is str and (value[:1] == "=" or len(value) > MAX_CELL
+                                               or ILLEGAL_CHARACTERS_RE.search(value)):
+                    row[index] = self._set(self.cells[index], _text(value))
+        tallest = 1
+        for index in self.wrapped:
+            value = row[index]
+            # Text that fits on one line needs no wrapping style (the default format already aligns it to the top).
+            if value.__class__ is str and (len(value) > self.per_line[index] or "\n" in value):
+                row[index] = self._set(self.cells[index], value)
+                tallest = max(tallest, line_count(value, self.widths[index]))
+        if colours:
+            for index, colour in colours.items():
+                value = row[index]
+                row[index] = self._set(self.filled(index, colour), value.value if hasattr(value, "value") else value)
+        self.rows += 1
+        if tallest > 1:
+            self._height(self.rows + 1, [tallest])
+            self.ws.append(row)
+            self.ws.row_dimensions.pop(self.rows + 1, None)
+        else:
+            self.ws.append(row)
+        self.hasher.row(values)
+
+    def finish(self) -> None:
+        last = get_column_letter(len(self.header))
+        self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
+
+
+def top_aligned_by_default(workbook: Workbook) -> None:
+    """Make the workbook's default cell format (xf 0) align to the top.
+
+    Cells without a style of their own then line up with the first line of the wrapped fragments beside them,
+    while openpyxl writes them on its fast path for plain values.
+    """
+    default = workbook._cell_styles[0]
+    default.alignmentId = workbook._alignments.add(TOP)
+    workbook._cell_styles._rebuild_dict()
+
+
+def _sheet_title(name: str, taken: set[str]) -> str:
+    base = _SHEET_BAD.sub("-", name).strip("'") or "Theme"
+    title, number = base[:31], 2
+    while title.casefold() in taken:
+        suffix = f" ({number})"
+        title, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(title.casefold())
+    return title
+
+
+def _fragment_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash) -> int:
+    colours = table.colours()
+    code_column = table.code_column
+    taken = {"all", "code × document", "code × attribute", "codebook", "export"}
+    sheets = [("All", None)] + [(_sheet_title(theme, taken), theme) for theme in table.themes()]
+    for title, theme in sheets:
+        sheet = StyledSheet(workbook, title, table.header, hasher)
+        for fragment, row in table.rows(theme):
+            sheet.append(row, {code_column: colours.get(fragment.code, "#808080")})
+        sheet.finish()
+    return len(sheets)
+
+
+def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash) -> None:
+    colours = table.colours()
+    codes = table.code_rows()
+    documents = table.documents()
+    by_document = table.code_by_document()
+    header = ["Code", *(title for _id, title in documents), "Total", "Documents"]
+    sheet = StyledSheet(workbook, "Code × document", header, hasher, {h: 14 for h in header[1:]} | {"Code": 40})
+    for code in codes:
+        counts = by_document.get(code.path, {})
+        cells = [counts.get(doc_id, 0) for doc_id, _title in documents]
+        sheet.append([code.path, *cells, sum(cells), sum(1 for c in cells if c)], {0: colours[code.path]})
+    sheet.finish()
+
+    columns = table.attribute_columns()
+    header = ["Code", *(f"{name} = {value}" for name, value in columns)]
+    sheet = StyledSheet(workbook, "Code × attribute", header, hasher, {h: 16 for h in header[1:]} | {"Code": 40})
+    by_attribute = table.code_by_attribute()
+    for code in codes:
+        counts = by_attribute.get(code.path, {})
+        sheet.append([code.path, *(counts.get(column, 0) for column in columns)], {0: colours[code.path]})
+    sheet.finish()
+
+
+def _codebook_sheet(workbook: Workbook, table: FragmentTable, hasher: ContentHash) -> None:
+    from workbench.exporters.codebook_xlsx import HEADER, WIDTHS, codebook_rows
+
+    sheet = StyledSheet(workbook, "Codebook", HEADER[:-1] + ["Fragments"], hasher, WIDTHS | {"Fragments": 10})
+    counts = {code: sum(c.values()) for code, c in table.code_by_document().items()}
+    codebook_rows(sheet, table.code_rows(), counts)
+    sheet.finish()
+
+
+def _about_sheet(workbook: Workbook, data: FragmentSet, table: FragmentTable) -> None:
+    ws = workbook.create_sheet("Export")
+    ws.column_dimensions["A"].width = 22
+    ws.column_dimensions["B"].width = 80
+    rows = [("Project", data.project), ("Exported", data.exported_at), ("Codebook", data.codebook_title),
+            ("Codebook version", data.codebook_version), ("Pseudonymised", "yes" if data.pseudonymised else "no"),
+            ("Fragments", len(data.fragments)), ("Documents", len(table.documents()))]
+    rows += [(f"Filter: {key}", ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value)
+             for key, value in data.filters.items() if value not in (None, "", [], ())]
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    for key, value in rows:
+        label = WriteOnlyCell(ws, value=key)
+        label.font = Font(name="Calibri", size=11, bold=True)
+        label.alignment = TOP
+        cell = WriteOnlyCell(ws, value=_text(str(value)))
+        cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+        ws.append([label, cell])
+
+
+def write_fragments_xlsx(path: Path, data: FragmentSet, hasher: ContentHash) -> dict[str, int]:
+    """Write the workbook to `path`; returns what it holds."""
+    workbook = Workbook(write_only=True)
+    top_aligned_by_default(workbook)
+    workbook.properties.creator = "workbench"
+    workbook.properties.title = f"Coded fragments: {data.project}"
+    table = FragmentTable(data)
+    sheets = _fragment_sheets(workbook, table, hasher)
+    _count_sheets(workbook, table, hasher)
+    _codebook_sheet(workbook, table, hasher)
+    _about_sheet(workbook, data, table)
+    workbook.save(path)
+    return {"fragments": len(data.fragments), "documents": len(table.documents()), "themes": sheets - 1,
+            "codes": len(table.code_rows())}
+

@@ -1,0 +1,57 @@
+"""Exports a researcher hands in: fragments to Excel or CSV, theme summaries to Word, the codebook, and the
+whole project as REFI-QDA; every one can be pseudonymised and writes a manifest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.domain.exports import ExportResult, FragmentFilter, ThemeOptions
+from workbench.domain.project_exchange import ProjectImportReport
+from workbench.domain.pseudonyms import NO_NAMES, Replacer
+from workbench.services.context import ServiceContext
+
+
+class ExportService:
+    """One method per export; none of them changes the project (importing a project does)."""
+
+    def __init__(self, ctx: ServiceContext):
+        self.ctx = ctx
+
+    def _replacer(self, pseudonymise: bool) -> Replacer:
+        if not pseudonymise:
+            return NO_NAMES
+        from workbench.services.pseudonyms import PseudonymService
+
+        return PseudonymService(self.ctx).replacer()
+
+    def qdpx(self, out: Path, *, pseudonymise: bool = False) -> ExportResult:
+        """The whole project as a REFI-QDA `.qdpx` (manifest inside)."""
+        from workbench.services.refi_projects import export_qdpx
+
+        return export_qdpx(self.ctx, Path(out), self._replacer(pseudonymise))
+
+    def import_project(self, path: Path) -> ProjectImportReport:
+        """Add a `.qdpx` (or `.qde`) from ATLAS.ti, NVivo, MAXQDA, QualCoder or the workbench to this project."""
+        from workbench.services.refi_projects import import_qdpx
+
+        return import_qdpx(self.ctx, Path(path))
+
+    def fragments(self, out: Path, *, filters: FragmentFilter = FragmentFilter(), fmt: str | None = None,
+                  pseudonymise: bool = False) -> ExportResult:
+        """Coded fragments as an Excel workbook (`.xlsx`) or a CSV file, one row per coding."""
+        from workbench.services.fragment_exports import export_fragments
+
+        return export_fragments(self.ctx, Path(out), filters, fmt, self._replacer(pseudonymise))
+
+    def themes(self, out: Path, *, filters: FragmentFilter = FragmentFilter(), options: ThemeOptions = ThemeOptions(),
+               pseudonymise: bool = False) -> ExportResult:
+        """A Word theme summary: per theme its definition, counts, a chart, attributed quotes and memos."""
+        from workbench.services.theme_exports import export_themes
+
+        return export_themes(self.ctx, Path(out), filters, options, self._replacer(pseudonymise))
+
+    def codebook(self, out: Path, *, fmt: str | None = None, pseudonymise: bool = False) -> ExportResult:
+        """The codebook as `.qdc`, `.yaml` or an Excel sheet of definitions, with a manifest."""
+        from workbench.services.codebook_exports import export_codebook
+
+        return export_codebook(self.ctx, Path(out), fmt, self._replacer(pseudonymise))

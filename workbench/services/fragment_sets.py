@@ -1,0 +1,135 @@
+"""Gather the fragments an export holds: retrieval's fragments under the export's filter (codes, a code
+query, attributes, coders, blind coding), with the codes, cases and attributes around them, pseudonymised
+when asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any
+
+from sqlalchemy import select
+
+from workbench.domain.codebook import content_hash
+from workbench.domain.codings import Fragment
+from workbench.domain.errors import InvalidInput
+from workbench.domain.exports import CodeInfo, FragmentFilter, FragmentSet
+from workbench.domain.pseudonyms import Replacer
+from workbench.domain.queries import Binary, CodeRef, Positional, parse
+from workbench.domain.spans import merge
+from workbench.services.codebook_rows import entries, project_codebook
+from workbench.services.context import ServiceContext
+from workbench.services.visibility import visible_selection
+from workbench.store.schema import Attribute, Case, CaseDocument, Memo, ProjectSettings
+
+
+def _code_leaves(node) -> list[CodeRef]:
+    if isinstance(node, (Binary, Positional)):
+        return _code_leaves(node.left) + _code_leaves(node.right)
+    return [node] if isinstance(node, CodeRef) else []
+
+
+def _within_hits(fragments: list[Fragment], hits) -> list[Fragment]:
+    """The fragments that share at least one character with a hit of the query."""
+    spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for hit in hits:
+        spans[hit.document_id].append((hit.start, hit.end))
+    merged = {doc: merge(found) for doc, found in spans.items()}
+    starts = {doc: [start for start, _end in found] for doc, found in merged.items()}
+    kept = []
+    for fragment in fragments:
+        # Merged hits are disjoint and sorted, so only the last one starting before the fragment's end can overlap.
+        index = bisect_left(starts.get(fragment.document_id, []), fragment.end) - 1
+        if index >= 0 and merged[fragment.document_id][index][1] > fragment.start:
+            kept.append(fragment)
+    return kept
+
+
+def _path(replacer: Replacer, path: str) -> str:
+    return "/".join(replacer.text(part) for part in path.split("/")) if not replacer.empty else path
+
+
+def _fragment(f: Fragment, replacer: Replacer) -> Fragment:
+    if replacer.empty:
+        return f
+    text = replacer.text
+    attributes = {text(k): text(v) if isinstance(v, str) else v for k, v in f.attributes.items()}
+    return replace(f, document=text(f.document), code=_path(replacer, f.code), coder=text(f.coder),
+                   text=text(f.text), context=text(f.context), speaker=text(f.speaker), memo=text(f.memo),
+                   attributes=attributes)
+
+
+def code_infos(s, replacer: Replacer) -> tuple[CodeInfo, ...]:
+    memos: dict[int, list[str]] = defaultdict(list)
+    for code_id, title, body in s.execute(select(Memo.code_id, Memo.title, Memo.text)
+                                          .where(Memo.code_id.is_not(None)).order_by(Memo.id)):
+        memos[code_id].append(f"{title}: {body}" if title and body else title or body)
+    text = replacer.text
+    return tuple(
+        CodeInfo(path=_path(replacer, e.path), name=text(e.name), depth=e.depth, colour=e.colour,
+                 definition=text(e.definition), when_to_use=text(e.when_to_use),
+                 when_not_to_use=text(e.when_not_to_use), example=text(e.example), codable=e.codable,
+                 memos=tuple(text(m) for m in memos.get(e.id, ())))
+        for e in entries(s)
+    )
+
+
+def collect(ctx: ServiceContext, filters: FragmentFilter, replacer: Replacer) -> FragmentSet:
+    """The fragments of the filter with what the export shows beside them; InvalidInput when none match."""
+    from workbench.services.queries import QueryService
+    from workbench.services.retrieval import RetrievalService
+
+    with ctx.read() as s:
+        selection = visible_selection(ctx, filters.selection, s)
+        codebook = project_codebook(s)
+        roots = [spec.guid for spec in codebook.codes]
+    codes: list[str] = list(filters.codes)
+    if not codes and filters.query:
+        codes = [leaf.name for leaf in _code_leaves(parse(filters.query))]
+    codes = codes or roots
+    if not codes:
+        raise InvalidInput("The codebook has no codes yet, so there are no coded fragments to export.")
+    fragments = RetrievalService(ctx).fragments(codes, subcodes=True, context=filters.context, selection=selection)
+    if filters.query and fragments:
+        hits = QueryService(ctx).run(filters.query, unit="span", selection=selection, with_text=False).hits
+        fragments = _within_hits(fragments, hits)
+    if not fragments:
+        raise InvalidInput(f"No coded fragment matches this filter ({_describe(filters)}), so nothing was "
+                           "written; widen the filter.")
+    with ctx.read() as s:
+        cases: dict[int, list[str]] = defaultdict(list)
+        for document_id, name in s.execute(select(CaseDocument.document_id, Case.name)
+                                           .join(Case, Case.id == CaseDocument.case_id).order_by(Case.name)):
+            cases[document_id].append(replacer.text(name))
+        present = {name for f in fragments for name in f.attributes}
+        names = [n for n in s.scalars(select(Attribute.name).order_by(Attribute.name)) if n in present]
+        language = s.scalar(select(ProjectSettings.default_language).limit(1)) or "nl"
+        project = s.scalar(select(ProjectSettings.name).limit(1)) or "Project"
+        infos = code_infos(s, replacer)
+    return FragmentSet(
+        project=replacer.text(project), fragments=tuple(_fragment(f, replacer) for f in fragments),
+        codes=infos, cases={k: tuple(v) for k, v in cases.items()},
+        attribute_names=tuple(replacer.text(n) for n in names), filters=filters.describe(),
+        codebook_version=content_hash(codebook)[:12], codebook_title=codebook.title, language=language,
+        pseudonymised=not replacer.empty,
+        exported_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+    )
+
+
+def _describe(filters: FragmentFilter) -> str:
+    parts: list[Any] = []
+    if filters.codes:
+        parts.append("codes " + ", ".join(filters.codes))
+    if filters.query:
+        parts.append(f"query {filters.query!r}")
+    s = filters.selection
+    parts += [f"{k}={v}" for k, v in s.attributes]
+    if s.coders:
+        parts.append("coders " + ", ".join(s.coders))
+    if s.documents:
+        parts.append("documents " + ", ".join(map(str, s.documents)))
+    if s.speakers:
+        parts.append("speakers " + ", ".join(s.speakers))
+    return "; ".join(parts) or "every code"
