@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import cached_property
 
 from workbench.domain.spans import Span, Units
 
@@ -17,9 +18,19 @@ class Selection:
         self.text = text
         self.turns = Units(turns or [(0, len(text))])
         self.sentences = Units(sentences) if sentences else self.turns
-        self._words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-        self._word_ends = [end for _, end in self._words]
-        self._word_starts = [start for start, _ in self._words]
+
+    @cached_property
+    def _words(self) -> list[tuple[int, int]]:
+        # Found on the first word move only: a long transcript opens without scanning every word.
+        return [(m.start(), m.end()) for m in _WORD.finditer(self.text)]
+
+    @cached_property
+    def _word_ends(self) -> list[int]:
+        return [end for _, end in self._words]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [start for start, _ in self._words]
 
     def first(self) -> Span:
         """The first sentence, selected when a document opens."""

@@ -18,6 +18,8 @@ SCREENS = (
     ("codebook", "f4", "Codebook", "workbench.tui.screens.codebook", "CodebookScreen"),
     ("retrieval", "f5", "Retrieval", "workbench.tui.screens.retrieval", "RetrievalScreen"),
     ("analysis", "f6", "Analysis", "workbench.tui.screens.analysis", "AnalysisScreen"),
+    ("monitoring", "f7", "Monitoring", "workbench.tui.screens.monitoring", "MonitoringScreen"),
+    ("agreement", "f8", "Agreement", "workbench.tui.screens.agreement", "AgreementScreen"),
 )
 
 

@@ -80,6 +80,9 @@ class CodingScreen(CodingActions, Screen):
         self.codes: list = []
         self.hits: list[tuple[int, int]] = []
         self.side_forced = False
+        self._tree_signature: tuple = ()
+        self._tree_nodes: dict = {}
+        self._tree_labels: dict = {}
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -169,24 +172,34 @@ class CodingScreen(CodingActions, Screen):
             self.notify(message.note, timeout=3, markup=False)
 
     def _fill_tree(self) -> None:
+        """Build the code tree when the codebook changed; otherwise only refresh its counts."""
         tree = self.query_one("#code-tree", Tree)
-        tree.clear()
+        signature = tuple((c.id, c.path, c.colour, c.shortcut) for c in self.codes)
+        if signature != self._tree_signature:
+            self._tree_signature = signature
+            tree.clear()
+            self._tree_nodes, self._tree_labels = {}, {}
+            branches = {}
+            parents = {code.parent_path for code in self.codes}
+            for code in self.codes:
+                parent = branches.get(code.parent_path, tree.root)
+                if code.path in parents:
+                    node = branches[code.path] = parent.add("", data=code.id, expand=True)
+                else:
+                    node = parent.add_leaf("", data=code.id)
+                self._tree_nodes[code.id] = node
+            tree.root.expand()
         counts: dict[int, int] = {}
         for coding in self.codings:
             if coding.status == "applied":
                 counts[coding.code_id] = counts.get(coding.code_id, 0) + 1
-        nodes = {}
-        parents = {code.parent_path for code in self.codes}
         for code in self.codes:
-            parent = nodes.get(code.parent_path, tree.root)
             key = esc(f"[{code.shortcut}] ") if code.shortcut else ""
             count = f" [b]{counts[code.id]}[/b]" if counts.get(code.id) else ""
             label = f"[{code.colour}]■[/] {key}{esc(code.name)}{count}"
-            if code.path in parents:
-                nodes[code.path] = parent.add(label, data=code.id, expand=True)
-            else:
-                parent.add_leaf(label, data=code.id)
-        tree.root.expand()
+            if self._tree_labels.get(code.id) != label:
+                self._tree_labels[code.id] = label
+                self._tree_nodes[code.id].set_label(label)
 
     # -- selection ------------------------------------------------------------------------------------
 
@@ -218,13 +231,14 @@ class CodingScreen(CodingActions, Screen):
             lines.append(f"  “{esc(shorten(coding.text, 60))}”")
             if coding.memo:
                 lines.append(f"  [i]memo:[/i] {esc(shorten(coding.memo, 120))}")
-        self.query_one("#details", Static).update("\n".join(lines) or "[dim]No coding here.[/dim]")
+        # Fixed heights and layout=False: a selection move repaints two lines, not the whole screen.
+        self.query_one("#details", Static).update("\n".join(lines) or "[dim]No coding here.[/dim]", layout=False)
         turn_index = self.selection.turns.nearest(start, max(end, start + 1))[0] if self.selection else 0
         turn = self.document.turns[turn_index] if self.document.turns else None
         where = f"turn {turn_index + 1}/{len(self.document.turns)}" if turn else ""
         when = timestamp(turn.t_start) if turn and turn.t_start is not None else ""
         speaker = turn.speaker if turn and turn.speaker else ""
-        self.query_one("#status-line", Static).update(
+        self.query_one("#status-line", Static).update(layout=False, content=
             f" {esc(self.app.project.coder)} │ {esc(self.document.title)} │ {where} {esc(speaker)} {when} │ "
             f"selection {end - start} characters {esc(f'[{start}, {end})')}"
         )

@@ -100,7 +100,7 @@ class CodingActions:
         project = self.app.project
         code = next(c for c in self.codes if c.id == code_id)
         self._after_change(lambda: project.coding.apply(self.document.id, code.guid, span.start, span.end),
-                           f"Coded as {code.path}")
+                           f"Coded as {code.path}", merge=_with)
 
     @work(thread=True, group="coding-change")
     def create_and_apply(self, name: str, span: Span, in_vivo: bool = False) -> None:
@@ -132,7 +132,7 @@ class CodingActions:
 
     @work(thread=True, group="coding-change")
     def remove_coding(self, coding_id: int) -> None:
-        self._after_change(lambda: self.app.project.coding.remove(coding_id), "Coding removed")
+        self._after_change(lambda: self.app.project.coding.remove(coding_id), "Coding removed", merge=_without)
 
     def action_memo(self) -> None:
         under = [c for c in self.codings_under_cursor() if c.status == "applied"]
@@ -156,7 +156,7 @@ class CodingActions:
 
     @work(thread=True, group="coding-change")
     def save_memo(self, coding_id: int, text: str) -> None:
-        self._after_change(lambda: self.app.project.coding.set_memo(coding_id, text), "Memo saved")
+        self._after_change(lambda: self.app.project.coding.set_memo(coding_id, text), "Memo saved", merge=_with)
 
     @work(thread=True, group="coding-change")
     def action_undo(self) -> None:
@@ -197,8 +197,12 @@ class CodingActions:
         else:
             self._select(Span(found.start, found.end))
 
-    def _after_change(self, change, note: str | None, describe: str = "") -> None:
-        """Run a change in this worker thread, then reload the codings; errors become a notification."""
+    def _after_change(self, change, note: str | None, describe: str = "", merge=None) -> None:
+        """Run a change in this worker thread, then show its result; errors become a notification.
+
+        `merge(codings, result)` folds a single coding's change into the list on screen, which keeps a keypress
+        on a long transcript fast; without it the document's codings and the codebook are read again.
+        """
         from workbench.domain.errors import WorkbenchError
         from workbench.tui.screens.coding import CodingsLoaded
 
@@ -210,6 +214,9 @@ class CodingActions:
             return
         if describe:
             note = f"{describe}: {getattr(result, 'summary', '') or getattr(result, 'kind', '')}"
+        if merge is not None:
+            self.post_message(CodingsLoaded(merge(self.codings, result), self.codes, note or ""))
+            return
         codings = project.coding.list(document=self.document.id)
         codes = project.codebook.list(include_retired=False)
         self.post_message(CodingsLoaded(codings, codes, note or ""))
@@ -255,3 +262,13 @@ class CodingActions:
         self.hits = []
         self.view.set_hits([])
         self.view.focus()
+
+
+def _with(codings: list, changed) -> list:
+    """The list with one coding added or replaced."""
+    return [c for c in codings if c.id != changed.id] + [changed]
+
+
+def _without(codings: list, removed) -> list:
+    """The list without one coding."""
+    return [c for c in codings if c.id != removed.id]

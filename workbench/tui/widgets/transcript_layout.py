@@ -124,22 +124,24 @@ def stripe_columns(codings: Sequence[CodingView]) -> dict[int, int]:
     return columns
 
 
+class CodingIndex:
+    """Finds the codings that cover a visual line, fast enough to ask for each visible line as it is drawn."""
+
+    def __init__(self, codings: Sequence[CodingView]):
+        self.codings = sorted(codings, key=lambda c: (c.start, c.end, c.id))
+        self.starts = [c.start for c in self.codings]
+        self.longest = max((c.end - c.start for c in self.codings), default=0)
+
+    def covering(self, line: VisualLine) -> list[CodingView]:
+        """The codings that cover part of the line (or, on a gap line, that span across it)."""
+        first = bisect.bisect_left(self.starts, line.start - self.longest)
+        last = bisect.bisect_left(self.starts, max(line.end, line.start + 1))
+        if line.start == line.end:
+            return [c for c in self.codings[first:last] if c.start < line.start < c.end]
+        return [c for c in self.codings[first:last] if c.end > line.start]
+
+
 def codings_per_line(lines: Sequence[VisualLine], codings: Sequence[CodingView]) -> list[list[CodingView]]:
     """For each visual line, the codings that cover part of it (or, on a gap line, that span across it)."""
-    per_line: list[list[CodingView]] = [[] for _ in lines]
-    if not codings:
-        return per_line
-    starts = [line.start for line in lines]
-    for coding in codings:
-        first = max(0, bisect.bisect_right(starts, coding.start) - 1)
-        for index in range(first, len(lines)):
-            line = lines[index]
-            if line.start >= coding.end:
-                break
-            if line.start == line.end:
-                covers = coding.start < line.start < coding.end  # a gap line inside a coding that spans turns
-            else:
-                covers = line.start < coding.end and coding.start < line.end
-            if covers:
-                per_line[index].append(coding)
-    return per_line
+    index = CodingIndex(codings)
+    return [index.covering(line) for line in lines]

@@ -22,10 +22,10 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from workbench.tui.widgets.transcript_layout import (
+    CodingIndex,
     CodingView,
     TurnView,
     VisualLine,
-    codings_per_line,
     layout,
     line_at_offset,
     stripe_columns,
@@ -75,10 +75,12 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self.selection = (0, 0)
         self._lines: list[VisualLine] = []
         self._starts: list[int] = []
-        self._per_line: list[list[CodingView]] = []
+        self._index = CodingIndex([])
+        self._per_line: dict[int, list[CodingView]] = {}
         self._columns: dict[int, int] = {}
         self._layout_width = 0
         self._drag_anchor: int | None = None
+        self._tints: dict = {}
 
     # -- content ------------------------------------------------------------------------------------
 
@@ -91,7 +93,8 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     def set_codings(self, codings: Sequence[CodingView]) -> None:
         self.codings = sorted(codings, key=lambda c: (c.start, -c.end, c.id))
         self._columns = stripe_columns(self.codings)
-        self._per_line = codings_per_line(self._lines, self.codings)
+        self._index = CodingIndex(self.codings)
+        self._per_line = {}
         self.refresh()
 
     def set_hits(self, hits: Sequence[tuple[int, int]]) -> None:
@@ -114,7 +117,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         width = self.text_width
         self._lines = layout(self.text, self.turns, width)
         self._starts = [line.start for line in self._lines]
-        self._per_line = codings_per_line(self._lines, self.codings)
+        self._per_line = {}
         self._layout_width = width
         self.virtual_size = Size(self.size.width, len(self._lines))
         self.refresh()
@@ -152,6 +155,9 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         if not self._lines:
             return
         first, last = self.line_of(self.selection[0]), self.line_of(max(self.selection[1] - 1, self.selection[0]))
+        top = int(self.scroll_offset.y)
+        if top <= first and last < top + self.size.height:
+            return  # already in view: no scroll, no extra repaint
         height = min(last - first + 1, max(self.size.height - 2, 1))
         self.scroll_to_region(Region(0, first, 1, height), animate=animate, spacing=None, immediate=True)
 
@@ -173,12 +179,24 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- drawing ------------------------------------------------------------------------------------
 
     def _tint(self, colour: str, strength: float = 0.35) -> RichColor:
+        """A code colour blended into the background (cached: drawing asks for the same few often)."""
         base = self.background_colors[1]
-        try:
-            mixed = base.blend(Color.parse(colour), strength)
-        except Exception:  # noqa: BLE001 - an odd colour value must not break drawing
-            mixed = base
-        return mixed.rich_color
+        key = (base, colour, strength)
+        found = self._tints.get(key)
+        if found is None:
+            try:
+                mixed = base.blend(Color.parse(colour), strength)
+            except Exception:  # noqa: BLE001 - an odd colour value must not break drawing
+                mixed = base
+            found = self._tints[key] = mixed.rich_color
+        return found
+
+    def _covering(self, index: int) -> list[CodingView]:
+        """The codings on a visual line, worked out when the line is first drawn."""
+        found = self._per_line.get(index)
+        if found is None:
+            found = self._per_line[index] = self._index.covering(self._lines[index]) if index < len(self._lines) else []
+        return found
 
     def render_line(self, y: int) -> Strip:
         index = y + int(self.scroll_offset.y)
@@ -204,7 +222,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     def _text_segments(self, index: int, line: VisualLine, base: Style) -> list[Segment]:
         if line.start == line.end:
             return []
-        codings = self._per_line[index] if index < len(self._per_line) else []
+        codings = self._covering(index)
         cuts = {line.start, line.end}
         for coding in codings:
             cuts.update(p for p in (coding.start, coding.end) if line.start < p < line.end)
@@ -238,7 +256,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         return segments
 
     def _margin(self, index: int, base: Style) -> list[Segment]:
-        codings = self._per_line[index] if index < len(self._per_line) else []
+        codings = self._covering(index)
         width = self.margin_width
         bars = BARS
         cells = [Segment(" ", base)] * bars

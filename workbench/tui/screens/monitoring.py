@@ -1,0 +1,357 @@
+"""Monitoring: the project year as a timeline, the log entries, the learning agenda and the follow-up actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+
+from workbench.domain.monitoring_labels import SIGNIFICANCE_COLOURS
+from workbench.domain.monitoring_values import label
+from workbench.domain.spans import shorten
+from workbench.tui.markup import esc
+from workbench.tui.screens.monitoring_actions import MonitoringActions
+from workbench.tui.screens.status_dialog import STATUS_SYMBOLS, STATUS_WORDS
+from workbench.tui.widgets.timeline_layout import SYMBOLS
+from workbench.tui.widgets.timeline_view import TimelineView
+
+TABS = ("tab-timeline", "tab-entries", "tab-agenda", "tab-actions")
+# The keys of one tab are active (and in the footer) only while that tab is shown.
+TAB_ACTIONS = {
+    "zoom": ("tab-timeline",), "zoom_in": ("tab-timeline",), "zoom_out": ("tab-timeline",),
+    "new_entry": ("tab-timeline", "tab-entries"), "edit_entry": ("tab-timeline", "tab-entries"),
+    "memo_entry": ("tab-timeline", "tab-entries"), "filter": ("tab-entries",), "clear_filter": ("tab-entries",),
+    "question_status": ("tab-agenda",), "new_question": ("tab-agenda",),
+    "mark_done": ("tab-actions",), "mark_in_progress": ("tab-actions",), "new_action": ("tab-actions",),
+    "all_actions": ("tab-actions",),
+}
+LEGEND = "  ".join(f"[{SIGNIFICANCE_COLOURS[s]}]{SYMBOLS[s]}[/] {label(s) if s != 'none' else 'other'}"
+                   for s in ("high_point", "low_point", "learning_moment", "turning_point", "none"))
+
+
+@dataclass
+class TimelineLoaded(Message):
+    """The timeline of the project year was read."""
+
+    timeline: object
+
+
+@dataclass
+class EntriesLoaded(Message):
+    """The log entries the filter admits were read."""
+
+    entries: list
+
+
+@dataclass
+class AgendaLoaded(Message):
+    """The learning questions were read."""
+
+    questions: list
+
+
+@dataclass
+class ActionsLoaded(Message):
+    """The follow-up actions were read."""
+
+    actions: list
+
+
+@dataclass
+class EntryFetched(Message):
+    """One entry was read in full, to show, edit or write a memo on."""
+
+    entry: object
+    purpose: str
+
+
+@dataclass
+class EntryRefused(Message):
+    """The log refused an entry draft; the form opens again with what was typed."""
+
+    entry_id: int | None
+    values: dict
+
+
+@dataclass
+class MonitoringChanged(Message):
+    """A change to the log was saved."""
+
+    note: str
+    entry_id: int | None = None
+
+
+class MonitoringScreen(MonitoringActions, Screen):
+    """Process monitoring of the project year, one tab per view (1–4 switch tabs)."""
+
+    CSS_PATH = "monitoring.tcss"
+    BINDINGS = [
+        *(Binding(str(n), f"tab('{tab}')", tab.removeprefix("tab-").capitalize(), show=False) for n, tab in enumerate(TABS, 1)),
+        Binding("z", "zoom", "Zoom"),
+        Binding("plus,equals_sign", "zoom_in", "Zoom in", show=False),
+        Binding("minus", "zoom_out", "Zoom out", show=False),
+        Binding("n", "new_entry", "New entry"),
+        Binding("e", "edit_entry", "Edit"),
+        Binding("m", "memo_entry", "Memo"),
+        Binding("slash", "filter", "Filter", key_display="/"),
+        Binding("escape", "clear_filter", "Clear filter", show=False),
+        Binding("s", "question_status", "Status…"),
+        Binding("n", "new_question", "New question"),
+        Binding("d", "mark_done", "Done"),
+        Binding("p", "mark_in_progress", "In progress"),
+        Binding("n", "new_action", "New action"),
+        Binding("a", "all_actions", "All/open"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tab = TABS[0]
+        self.timeline = None
+        self.entries: list = []
+        self.questions: list = []
+        self.actions: list = []
+        self.all_actions = False
+        self.pending_entry: int | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with TabbedContent(id="monitoring-tabs", initial=TABS[0]):
+            with TabPane("1 Timeline", id="tab-timeline"):
+                yield TimelineView(id="timeline")
+                yield Static("", id="timeline-details")
+            with TabPane("2 Entries", id="tab-entries"):
+                yield Input(placeholder="filter (Enter): type=interview sig=high from=2024-09-01 to=2024-12-31 actor=HEEM words",
+                            id="entry-filter")
+                yield DataTable(id="entry-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="entry-preview")
+            with TabPane("3 Learning agenda", id="tab-agenda"):
+                yield DataTable(id="agenda-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="agenda-history")
+            with TabPane("4 Actions", id="tab-actions"):
+                yield DataTable(id="action-table", cursor_type="row", zebra_stripes=True)
+                yield Static("", id="action-summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#entry-table", DataTable).add_columns("Date", "Type", "Mark", "Title", "Present")
+        self.query_one("#agenda-table", DataTable).add_columns("#", "Status", "Since", "Open for", "Question")
+        self.query_one("#action-table", DataTable).add_columns("Status", "Due", "Late", "Action", "Owner", "Agreed at")
+        self.query_one(TimelineView).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Read everything again: the timeline, the entries (filtered), the agenda and the actions."""
+        self.load_timeline()
+        self.load_entries(self.query_one("#entry-filter", Input).value)
+        self.load_agenda()
+        self.load_actions()
+
+    # -- reading (workers) ------------------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="monitoring-timeline")
+    def load_timeline(self) -> None:
+        self.post_message(TimelineLoaded(self.app.project.monitoring.timeline.timeline()))
+
+    @work(thread=True, exclusive=True, group="monitoring-entries")
+    def load_entries(self, filter_text: str) -> None:
+        from workbench.domain.errors import WorkbenchError
+        from workbench.tui.log_filter_text import has_words, parse_entry_filter
+
+        try:
+            wanted, words = parse_entry_filter(filter_text)
+            entries = self.app.project.monitoring.entries.list(wanted)
+        except WorkbenchError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
+            return
+        self.post_message(EntriesLoaded([e for e in entries if has_words(e, words)]))
+
+    @work(thread=True, exclusive=True, group="monitoring-agenda")
+    def load_agenda(self) -> None:
+        self.post_message(AgendaLoaded(self.app.project.monitoring.agenda.list()))
+
+    @work(thread=True, exclusive=True, group="monitoring-actions")
+    def load_actions(self) -> None:
+        self.post_message(ActionsLoaded(self.app.project.monitoring.actions.list()))
+
+    # -- showing what was read (handlers own the state) ---------------------------------------------------
+
+    @on(TimelineLoaded)
+    def _timeline_loaded(self, message: TimelineLoaded) -> None:
+        self.timeline = message.timeline
+        view = self.query_one(TimelineView)
+        view.set_timeline(message.timeline)
+        if self.pending_entry is not None:
+            view.select_entry(self.pending_entry)
+
+    @on(TimelineView.MarkerHighlighted)
+    def _marker_highlighted(self, message: TimelineView.MarkerHighlighted) -> None:
+        marker = message.marker
+        view = self.query_one(TimelineView)
+        zoom = f"[dim]z {view.zoom}s · ←→↑↓ move · , . scroll · ⏎ open[/dim]"
+        if marker is None:
+            self.query_one("#timeline-details", Static).update(f"No entries on the timeline yet.\n\n{LEGEND}   {zoom}")
+            return
+        colour = SIGNIFICANCE_COLOURS.get(marker.significance, SIGNIFICANCE_COLOURS["none"])
+        when = marker.date.isoformat() + (f" – {marker.end_date.isoformat()}" if marker.end_date else "")
+        mark = label(marker.significance) if marker.significance != "none" else "entry"
+        first = f"[{colour}]{marker.symbol}[/] [b]{mark}[/b] · {when} · {label(marker.type)} · [b]{esc(marker.title)}[/b]"
+        why = f"[i]{esc(shorten(marker.why, 200))}[/i]" if marker.why else ""
+        self.query_one("#timeline-details", Static).update(f"{first}\n{why}\n{LEGEND}   {zoom}")
+
+    @on(TimelineView.MarkerChosen)
+    def _marker_chosen(self, message: TimelineView.MarkerChosen) -> None:
+        self.fetch_entry(message.entry_id, "show")
+
+    @on(EntriesLoaded)
+    def _entries_loaded(self, message: EntriesLoaded) -> None:
+        self.entries = message.entries
+        table = self.query_one("#entry-table", DataTable)
+        keep = self.current_entry_row()
+        table.clear()
+        for entry in self.entries:
+            colour = SIGNIFICANCE_COLOURS.get(entry.significance, SIGNIFICANCE_COLOURS["none"])
+            mark = Text(SYMBOLS.get(entry.significance, "•"), style=f"bold {colour}")
+            if entry.marked:
+                mark.append(f" {label(entry.significance)}")
+            title = Text(shorten(entry.title, 60))
+            if entry.confidentiality == "internal":
+                title.append(" (internal)", style="dim")
+            present = Text(shorten("; ".join(a.name for a in entry.actors), 40))
+            table.add_row(entry.date.isoformat(), label(entry.type), mark, title, present, key=str(entry.id))
+        ids = [e.id for e in self.entries]
+        if keep in ids:
+            table.move_cursor(row=ids.index(keep))
+        self._show_preview()
+
+    @on(DataTable.RowHighlighted, "#entry-table")
+    def _show_preview(self) -> None:
+        entry = self.entry_at_cursor()
+        preview = self.query_one("#entry-preview", Static)
+        if entry is None:
+            preview.update(f"[dim]{len(self.entries)} entries. Press n to add one.[/dim]")
+            return
+        parts = [f"[b]{esc(entry.title)}[/b] [dim]#{entry.id} · {len(self.entries)} entries shown[/dim]"]
+        if entry.marked and entry.significance_why:
+            parts.append(f"{SYMBOLS.get(entry.significance, '•')} [i]{esc(shorten(entry.significance_why, 160))}[/i]")
+        for heading, text in (("Observation", entry.observation), ("Interpretation", entry.interpretation),
+                              ("Reflection", entry.reflection)):
+            if text:
+                parts.append(f"[dim]{heading}:[/dim] {esc(shorten(text, 220))}")
+        preview.update("\n".join(parts))
+
+    @on(DataTable.RowSelected, "#entry-table")
+    def _entry_selected(self) -> None:
+        entry = self.entry_at_cursor()
+        if entry is not None:
+            self.fetch_entry(entry.id, "show")
+
+    @on(Input.Submitted, "#entry-filter")
+    def _filter_submitted(self, event: Input.Submitted) -> None:
+        self.load_entries(event.value)
+        self.query_one("#entry-table", DataTable).focus()
+
+    @on(AgendaLoaded)
+    def _agenda_loaded(self, message: AgendaLoaded) -> None:
+        self.questions = message.questions
+        table = self.query_one("#agenda-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        for question in self.questions:
+            status = Text(f"{STATUS_SYMBOLS.get(question.status, '?')} {STATUS_WORDS.get(question.status, question.status)}",
+                          style="bold" if question.status == "open" else "")
+            if question.status in ("open", "provisional"):
+                span = Text(f"{question.months_open} months" if question.months_open else f"{question.days_open} days")
+                if question.long_open:
+                    span.append(" ⚠ long", style="bold red")
+            else:
+                span = Text("—", style="dim")
+            table.add_row(f"Q{question.id}", status, question.status_since.isoformat(), span,
+                          Text(shorten(question.text, 90)), key=str(question.id))
+        if self.questions:
+            table.move_cursor(row=min(keep, len(self.questions) - 1))
+        self._show_history()
+
+    @on(DataTable.RowHighlighted, "#agenda-table")
+    def _show_history(self) -> None:
+        question = self.question_at_cursor()
+        panel = self.query_one("#agenda-history", Static)
+        if question is None:
+            panel.update("[dim]No learning questions yet. Press n to raise one.[/dim]")
+            return
+        who = f" by {esc(question.raised_by)}" if question.raised_by else ""
+        lines = [f"[b]Q{question.id}[/b] {esc(question.text)}", f"[dim]Raised{who} on {question.raised_on.isoformat()}"
+                 f" · s changes the status[/dim]"]
+        for change in question.history:
+            at = f" at {esc(change.entry_title)}" if change.entry_title else ""
+            note = f" — {esc(change.note)}" if change.note else ""
+            lines.append(f"  {change.date.isoformat()}  {STATUS_SYMBOLS.get(change.status, '?')} "
+                         f"{STATUS_WORDS.get(change.status, change.status)}{at}{note}")
+        if question.long_open:
+            lines.append(f"[b red]⚠[/] open for {question.months_open} months without even a provisional answer")
+        panel.update("\n".join(lines))
+
+    @on(ActionsLoaded)
+    def _actions_loaded(self, message: ActionsLoaded) -> None:
+        self.actions = message.actions
+        self._fill_actions()
+
+    def _fill_actions(self) -> None:
+        table = self.query_one("#action-table", DataTable)
+        keep = table.cursor_row
+        table.clear()
+        shown = self.shown_actions()
+        for action in shown:
+            late = Text(f"⚠ {action.days_overdue} days", style="bold red") if action.overdue else Text("")
+            status = Text(label(action.status), style="dim" if action.status in ("done", "cancelled") else "")
+            table.add_row(status, action.due.isoformat() if action.due else "—", late, Text(shorten(action.action, 60)),
+                          Text(shorten(action.owner, 24)), Text(shorten(action.entry_title, 40)), key=str(action.id))
+        if shown:
+            table.move_cursor(row=min(keep, len(shown) - 1))
+        active = [a for a in self.actions if a.status in ("open", "in_progress")]
+        overdue = sum(1 for a in active if a.overdue)
+        which = "all actions" if self.all_actions else "open actions"
+        self.query_one("#action-summary", Static).update(
+            f" {len(active)} open · [b red]{overdue} overdue[/] · {len(self.actions)} in all · showing {which} (a toggles)"
+            if overdue else f" {len(active)} open · none overdue · {len(self.actions)} in all · showing {which} (a toggles)"
+        )
+
+    # -- tabs -------------------------------------------------------------------------------------------
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        self.tab = event.pane.id or TABS[0]
+        focus = {"tab-timeline": "#timeline", "tab-entries": "#entry-table", "tab-agenda": "#agenda-table",
+                 "tab-actions": "#action-table"}[self.tab]
+        self.query_one(focus).focus()
+        self.refresh_bindings()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        tabs = TAB_ACTIONS.get(action)
+        return tabs is None or self.tab in tabs
+
+    # -- messages from the change workers ---------------------------------------------------------------
+
+    @on(EntryFetched)
+    def _entry_fetched(self, message: EntryFetched) -> None:
+        self.entry_fetched(message.entry, message.purpose)
+
+    @on(EntryRefused)
+    def _entry_refused(self, message: EntryRefused) -> None:
+        self.open_form(message.entry_id, message.values)
+
+    @on(MonitoringChanged)
+    def _changed(self, message: MonitoringChanged) -> None:
+        self.notify(message.note, timeout=3, markup=False)
+        self.pending_entry = message.entry_id
+        self.reload()
