@@ -25,7 +25,14 @@ def tui_project(tmp_path):
 
 async def settle(app, pilot) -> None:
     """Let workers finish and their messages land (the directory tree's loader runs for good: not awaited)."""
-    for _ in range(3):
+    quiet = 0
+    for _ in range(100):
         pending = [w for w in app.workers if w.name != "_loader" and not w.is_finished]
-        await asyncio.gather(*(w.wait() for w in pending), return_exceptions=True)
-        await pilot.pause()
+        if pending:
+            quiet = 0
+            await asyncio.gather(*(w.wait() for w in pending), return_exceptions=True)
+        else:
+            quiet += 1
+            if quiet >= 3:
+                break
+        await pilot.pause(0.02)

@@ -6,7 +6,7 @@ import io
 
 import pytest
 from rich.console import Console
-from textual.widgets import DataTable, SelectionList
+from textual.widgets import DataTable, Input, SelectionList
 
 from tests.tui.conftest import settle
 from workbench.project import Project
@@ -87,6 +87,22 @@ async def test_table_shows_each_code_with_figures_and_the_unit_key_cycles(two_co
         assert screen.report.unit == "sentence"
         rows = {_cells(table, n)[0]: _cells(table, n) for n in range(1, table.row_count)}
         assert rows["Vertrouwen in personen"][-4] == "2"  # two sentences: anna's and bram's
+        await pilot.press("u", "u")
+        await settle(app, pilot)
+        assert screen.report.unit == "document"
+
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "half"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.threshold == 90 and screen.report.unit == "document"  # not a percentage: nothing changes
+        await pilot.press("t")
+        await pilot.pause()
+        app.screen.query_one(Input).value = "50"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen.report.unit == "segment" and screen.report.threshold == 50
 
 
 async def test_review_list_shows_both_coders_and_enter_opens_the_coding_screen(two_coders):

@@ -134,7 +134,7 @@ async def test_the_entry_list_filters(log_project):
         await pilot.press("slash", *"type=interview", "enter")
         await settle(app, pilot)
         assert table.row_count == 1 and "Interview initiatiefnemer" in str(table.get_row_at(0)[3])
-        screen.query_one("#entry-filter", Input).value = "sig=low,turning"
+        screen.query_one("#entry-filter", Input).value = 'sig="low point,kantelpunt"'
         await pilot.press("slash", "enter")
         await settle(app, pilot)
         assert {str(table.get_row_at(i)[3]) for i in range(table.row_count)} == {
