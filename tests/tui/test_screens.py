@@ -110,3 +110,26 @@ async def test_analysis_shows_a_matrix_and_cooccurrence(tui_project):
         await settle(app, pilot)
         assert "Co-occurrence" in str(app.screen.query_one("#analysis-title").render())
         assert grid.row_count == 2
+
+
+async def test_export_dialog_writes_fragments_from_retrieval(tui_project, tmp_path):
+    import openpyxl
+
+    doc = tui_project.documents.list()[0]
+    s = tui_project.documents.show(doc.id).sentences[1]
+    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", s.start, s.end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await settle(app, pilot)
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ExportDialog"
+        out = tmp_path / "fragmenten.xlsx"
+        app.screen.query_one("#export-path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert "Wrote" in str(app.screen.query_one("#export-result").render())
+    sheet = openpyxl.load_workbook(out)["All"]
+    texts = [cell.value for row in sheet.iter_rows() for cell in row]
+    assert any(isinstance(v, str) and tui_project.documents.show(doc.id).text[s.start:s.end] in v for v in texts)

@@ -40,6 +40,7 @@ class WorkbenchApp(App):
     MODES = {mode: _screen_factory(module, name) for mode, _key, _label, module, name in SCREENS}
     BINDINGS = [
         *(Binding(key, f"show('{mode}')", label, priority=True) for mode, key, label, _m, _n in SCREENS),
+        Binding("ctrl+e", "export", "Export…"),
         Binding("question_mark", "help_keys", "Keys", key_display="?"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
@@ -72,6 +73,13 @@ class WorkbenchApp(App):
     def action_show(self, mode: str) -> None:
         if self.project is not None:
             self.switch_mode(mode)
+
+    def action_export(self) -> None:
+        """Open the export dialog (Retrieval opens it with its codes and filters filled in)."""
+        if self.project is not None:
+            from workbench.tui.screens.export_dialog import ExportDialog
+
+            self.push_screen(ExportDialog())
 
     def open_document(self, document: str | int, at: int | None = None) -> None:
         """Open a document in the coding screen, optionally with the selection at an offset."""

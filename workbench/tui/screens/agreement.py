@@ -24,7 +24,6 @@ class AgreementComputed(Message):
     """The agreement report and the disagreements of the chosen coders were computed."""
 
     generation: int
-    coders: tuple[str, ...]
     report: object
     disagreements: list
     colours: dict
@@ -33,7 +32,8 @@ class AgreementComputed(Message):
 
 @dataclass
 class AgreementWithheld(Message):
-    """Agreement was not run: fewer than two coders, or blind coding is on and running it was not asked for."""
+    """Agreement was not run: fewer than two coders (`coders`), blind coding is on and running it was not asked
+    for (`blind`), or the comparison was refused (the reason, one sentence)."""
 
     generation: int
     coders: tuple[str, ...]
@@ -41,8 +41,8 @@ class AgreementWithheld(Message):
 
 
 @dataclass
-class Adjudicated(Message):
-    """A disagreement was decided for the consensus coder (or a change was undone)."""
+class ConsensusChanged(Message):
+    """A disagreement was decided for the consensus coder, or the latest change was undone."""
 
     note: str
     focus: str | None
@@ -128,10 +128,10 @@ class AgreementScreen(AgreementActions, Screen):
             found = project.agreement.disagreements(chosen, unit=unit, threshold=threshold)
             colours = {code.id: code.colour for code in project.codebook.list()}
         except WorkbenchError as exc:
-            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
+            self.post_message(AgreementWithheld(generation, tuple(coders), str(exc)))
             return
         found.sort(key=lambda d: (d.document_id, d.start, d.code))
-        self.post_message(AgreementComputed(generation, chosen, report, found, colours, focus))
+        self.post_message(AgreementComputed(generation, report, found, colours, focus))
 
     @on(AgreementWithheld)
     def _withheld(self, message: AgreementWithheld) -> None:
@@ -141,13 +141,16 @@ class AgreementScreen(AgreementActions, Screen):
         table = self.query_one("#agreement-table", DataTable)
         table.fixed_rows = 0  # a fixed row without rows breaks the table
         table.clear(columns=True)
+        table.display = False
         if message.reason == "blind":
             text = ("[b]Blind coding is on:[/b] each coder sees only their own codings. Running agreement ends "
                     "blind coding for everyone and shows all codings. Press [b]r[/b] to run it.")
-        else:
+        elif message.reason == "coders":
             found = ", ".join(message.coders) or "nobody yet"
             text = (f"Agreement needs two or more coders with codings (found: {esc(found)}). Code as another coder "
                     "with [b]workbench --coder NAME[/b], or press [b]c[/b] to choose coders.")
+        else:
+            text = f"[b]Not compared:[/b] {esc(message.reason)}"
         self.query_one("#agreement-settings", Static).update(self._settings_line(""))
         self.query_one("#agreement-method", Static).update(text)
         self._fill_review(None)
@@ -168,6 +171,8 @@ class AgreementScreen(AgreementActions, Screen):
         self.query_one("#agreement-method", Static).update(f"[dim]{esc(method)}[/dim]{missing}")
         self._fill_table()
         self._fill_review(message.focus)
+        if self.focused is None:
+            self.query_one("#agreement-table", DataTable).focus()
 
     def _settings_line(self, state: str) -> str:
         coders = ", ".join(self.report.coders) if self.report else ", ".join(self.coders) or "all who coded"
@@ -191,6 +196,7 @@ class AgreementScreen(AgreementActions, Screen):
         for row in report.codes:
             table.add_row(*code_cells(row, report.unit, report.coders, per_coder, code_width), key=str(row.code_id))
         table.fixed_rows = 1
+        table.display = True
         if table.row_count:
             table.move_cursor(row=min(keep, table.row_count - 1))
 
@@ -260,8 +266,8 @@ class AgreementScreen(AgreementActions, Screen):
         self._fill_review(self.current_id())
         self.query_one("#review", DataTable).focus()
 
-    @on(Adjudicated)
-    def _adjudicated(self, message: Adjudicated) -> None:
+    @on(ConsensusChanged)
+    def _consensus_changed(self, message: ConsensusChanged) -> None:
         self.notify(message.note, timeout=4, markup=False)
         self.compute(focus=message.focus)
 

@@ -135,7 +135,7 @@ class AgreementActions:
     @work(thread=True, group="agreement-change")
     def adjudicate(self, disagreement: str, keep: tuple[str, ...], span: tuple[int, int] | None, focus: str | None) -> None:
         from workbench.domain.errors import WorkbenchError
-        from workbench.tui.screens.agreement import Adjudicated
+        from workbench.tui.screens.agreement import ConsensusChanged
 
         try:
             result = self.app.project.agreement.adjudicate(disagreement, keep=keep, span=span)
@@ -147,16 +147,16 @@ class AgreementActions:
             note = f"{result.coder}: kept {result.decision} ({spans})"
         else:
             note = f"{result.coder}: the code does not apply here"
-        self.post_message(Adjudicated(note, focus))
+        self.post_message(ConsensusChanged(note, focus))
 
     @work(thread=True, group="agreement-change")
     def action_undo(self) -> None:
         from workbench.domain.errors import WorkbenchError
-        from workbench.tui.screens.agreement import Adjudicated
+        from workbench.tui.screens.agreement import ConsensusChanged
 
         try:
             event = self.app.project.codebook.undo()
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=5, markup=False)
             return
-        self.post_message(Adjudicated(f"Undid: {shorten(event.summary or event.kind, 80)}", None))
+        self.post_message(ConsensusChanged(f"Undid: {shorten(event.summary or event.kind, 80)}", None))

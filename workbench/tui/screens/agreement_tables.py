@@ -91,30 +91,36 @@ def review_cells(item, coders: Sequence[str], show_document: bool, code_width: i
             *(side_text(item, c, side_width) for c in coders), state]
 
 
-def detail(item, coders: Sequence[str], colour: str) -> Group:
-    """The disagreement in full: the stretch's text once per coder, side by side, their coded parts marked."""
+def detail(item, coders: Sequence[str], colour: str, room: int = 700) -> Group:
+    """The disagreement in full: its text once per coder, side by side, each coder's coded parts marked.
+
+    A long stretch (a whole turn or document) is cut to `room` characters from a little before the first coding.
+    """
     state = "decided" if item.resolved else "open"
     kind = "not applied by all" if item.kind == "missing" else "other boundaries"
     head = Text.assemble((item.code, "bold"), f" · {shorten(item.document, 40)} · [{item.start}-{item.end}) · {kind} · {state}")
+    starts = [a for side in item.sides for _id, a, _b in side.codings]
+    low = max(item.start, min(starts, default=item.start) - 80)
+    high = min(item.end, low + room)
+    window = item.text[low - item.start:high - item.start]
+    before, after = ("… " if low > item.start else ""), (" …" if high < item.end else "")
     grid = Table.grid(expand=True, padding=(0, 2))
-    shown = [c for c in coders if any(s.coder == c for s in item.sides)]
-    for _ in shown:
-        grid.add_column(ratio=1)
     marked = Style(bgcolor=colour, color="black", bold=True, underline=True)
     titles, bodies = [], []
     for number, coder in enumerate(coders, 1):
         side = next((s for s in item.sides if s.coder == coder), None)
         if side is None:
             continue
-        spans = [(max(a, item.start) - item.start, min(b, item.end) - item.start) for _id, a, b in side.codings]
-        body = Text(item.text, style="dim")
-        for a, b in spans:
+        body = Text(window, style="dim")
+        for _id, a, b in side.codings:
+            a, b = max(a, low) - low, min(b, high) - low
             if a < b:
                 body.stylize(marked, a, b)
         spans_label = ", ".join(f"{a}-{b}" for _id, a, b in side.codings) or "not coded"
-        titles.append(Text.assemble((f"{number} {coder}", "bold"), f"  {spans_label}"))
-        bodies.append(body)
-    if shown:
+        titles.append(Text.assemble((f"{number} {coder}", "bold"), f"  {shorten(spans_label, 40)}"))
+        bodies.append(Text.assemble(before, body, after))
+        grid.add_column(ratio=1)
+    if titles:
         grid.add_row(*titles)
         grid.add_row(*bodies)
     return Group(head, grid)

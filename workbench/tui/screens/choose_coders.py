@@ -28,7 +28,7 @@ class ChooseCodersScreen(ModalScreen[tuple[str, ...] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="choose-coders"):
-            yield Label("Compare which coders? (space ticks, c compares, Esc cancels)")
+            yield Label("[b]Compare which coders?[/b]\n[dim]space ticks · c compares · Esc cancels[/dim]")
             yield SelectionList[str](*((name, name, name in self.ticked) for name in self.coders), id="coder-list")
             yield Button("Compare", id="compare", variant="primary")
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -12,13 +11,10 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
 
-from workbench.domain.monitoring_labels import SIGNIFICANCE_COLOURS
-from workbench.domain.monitoring_values import label
-from workbench.domain.spans import shorten
-from workbench.tui.markup import esc
 from workbench.tui.screens.monitoring_actions import MonitoringActions
-from workbench.tui.screens.status_dialog import STATUS_SYMBOLS, STATUS_WORDS
-from workbench.tui.widgets.timeline_layout import SYMBOLS
+from workbench.tui.screens.monitoring_rows import (
+    action_cells, action_summary, entry_cells, entry_preview, marker_details, question_cells, question_history,
+)
 from workbench.tui.widgets.timeline_view import TimelineView
 
 TABS = ("tab-timeline", "tab-entries", "tab-agenda", "tab-actions")
@@ -31,8 +27,6 @@ TAB_ACTIONS = {
     "mark_done": ("tab-actions",), "mark_in_progress": ("tab-actions",), "new_action": ("tab-actions",),
     "all_actions": ("tab-actions",),
 }
-LEGEND = "  ".join(f"[{SIGNIFICANCE_COLOURS[s]}]{SYMBOLS[s]}[/] {label(s) if s != 'none' else 'other'}"
-                   for s in ("high_point", "low_point", "learning_moment", "turning_point", "none"))
 
 
 @dataclass
@@ -118,6 +112,7 @@ class MonitoringScreen(MonitoringActions, Screen):
         self.actions: list = []
         self.all_actions = False
         self.pending_entry: int | None = None
+        self.in_dialog = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -145,6 +140,11 @@ class MonitoringScreen(MonitoringActions, Screen):
         self.query_one(TimelineView).focus()
 
     def on_screen_resume(self) -> None:
+        # Back from one of this screen's own dialogs nothing changed yet: a saved change reloads by itself.
+        if self.in_dialog:
+            self.in_dialog = False
+            return
+        self.pending_entry = None
         self.reload()
 
     def reload(self) -> None:
@@ -193,18 +193,8 @@ class MonitoringScreen(MonitoringActions, Screen):
 
     @on(TimelineView.MarkerHighlighted)
     def _marker_highlighted(self, message: TimelineView.MarkerHighlighted) -> None:
-        marker = message.marker
-        view = self.query_one(TimelineView)
-        zoom = f"[dim]z {view.zoom}s · ←→↑↓ move · , . scroll · ⏎ open[/dim]"
-        if marker is None:
-            self.query_one("#timeline-details", Static).update(f"No entries on the timeline yet.\n\n{LEGEND}   {zoom}")
-            return
-        colour = SIGNIFICANCE_COLOURS.get(marker.significance, SIGNIFICANCE_COLOURS["none"])
-        when = marker.date.isoformat() + (f" – {marker.end_date.isoformat()}" if marker.end_date else "")
-        mark = label(marker.significance) if marker.significance != "none" else "entry"
-        first = f"[{colour}]{marker.symbol}[/] [b]{mark}[/b] · {when} · {label(marker.type)} · [b]{esc(marker.title)}[/b]"
-        why = f"[i]{esc(shorten(marker.why, 200))}[/i]" if marker.why else ""
-        self.query_one("#timeline-details", Static).update(f"{first}\n{why}\n{LEGEND}   {zoom}")
+        details = marker_details(message.marker, self.query_one(TimelineView).zoom)
+        self.query_one("#timeline-details", Static).update(details)
 
     @on(TimelineView.MarkerChosen)
     def _marker_chosen(self, message: TimelineView.MarkerChosen) -> None:
@@ -212,20 +202,12 @@ class MonitoringScreen(MonitoringActions, Screen):
 
     @on(EntriesLoaded)
     def _entries_loaded(self, message: EntriesLoaded) -> None:
+        keep = self.pending_entry or self.current_entry_row()
         self.entries = message.entries
         table = self.query_one("#entry-table", DataTable)
-        keep = self.current_entry_row()
         table.clear()
         for entry in self.entries:
-            colour = SIGNIFICANCE_COLOURS.get(entry.significance, SIGNIFICANCE_COLOURS["none"])
-            mark = Text(SYMBOLS.get(entry.significance, "•"), style=f"bold {colour}")
-            if entry.marked:
-                mark.append(f" {label(entry.significance)}")
-            title = Text(shorten(entry.title, 60))
-            if entry.confidentiality == "internal":
-                title.append(" (internal)", style="dim")
-            present = Text(shorten("; ".join(a.name for a in entry.actors), 40))
-            table.add_row(entry.date.isoformat(), label(entry.type), mark, title, present, key=str(entry.id))
+            table.add_row(*entry_cells(entry), key=str(entry.id))
         ids = [e.id for e in self.entries]
         if keep in ids:
             table.move_cursor(row=ids.index(keep))
@@ -233,19 +215,7 @@ class MonitoringScreen(MonitoringActions, Screen):
 
     @on(DataTable.RowHighlighted, "#entry-table")
     def _show_preview(self) -> None:
-        entry = self.entry_at_cursor()
-        preview = self.query_one("#entry-preview", Static)
-        if entry is None:
-            preview.update(f"[dim]{len(self.entries)} entries. Press n to add one.[/dim]")
-            return
-        parts = [f"[b]{esc(entry.title)}[/b] [dim]#{entry.id} · {len(self.entries)} entries shown[/dim]"]
-        if entry.marked and entry.significance_why:
-            parts.append(f"{SYMBOLS.get(entry.significance, '•')} [i]{esc(shorten(entry.significance_why, 160))}[/i]")
-        for heading, text in (("Observation", entry.observation), ("Interpretation", entry.interpretation),
-                              ("Reflection", entry.reflection)):
-            if text:
-                parts.append(f"[dim]{heading}:[/dim] {esc(shorten(text, 220))}")
-        preview.update("\n".join(parts))
+        self.query_one("#entry-preview", Static).update(entry_preview(self.entry_at_cursor(), len(self.entries)))
 
     @on(DataTable.RowSelected, "#entry-table")
     def _entry_selected(self) -> None:
@@ -265,63 +235,31 @@ class MonitoringScreen(MonitoringActions, Screen):
         keep = table.cursor_row
         table.clear()
         for question in self.questions:
-            status = Text(f"{STATUS_SYMBOLS.get(question.status, '?')} {STATUS_WORDS.get(question.status, question.status)}",
-                          style="bold" if question.status == "open" else "")
-            if question.status in ("open", "provisional"):
-                span = Text(f"{question.months_open} months" if question.months_open else f"{question.days_open} days")
-                if question.long_open:
-                    span.append(" ⚠ long", style="bold red")
-            else:
-                span = Text("—", style="dim")
-            table.add_row(f"Q{question.id}", status, question.status_since.isoformat(), span,
-                          Text(shorten(question.text, 90)), key=str(question.id))
+            table.add_row(*question_cells(question), key=str(question.id))
         if self.questions:
             table.move_cursor(row=min(keep, len(self.questions) - 1))
         self._show_history()
 
     @on(DataTable.RowHighlighted, "#agenda-table")
     def _show_history(self) -> None:
-        question = self.question_at_cursor()
-        panel = self.query_one("#agenda-history", Static)
-        if question is None:
-            panel.update("[dim]No learning questions yet. Press n to raise one.[/dim]")
-            return
-        who = f" by {esc(question.raised_by)}" if question.raised_by else ""
-        lines = [f"[b]Q{question.id}[/b] {esc(question.text)}", f"[dim]Raised{who} on {question.raised_on.isoformat()}"
-                 f" · s changes the status[/dim]"]
-        for change in question.history:
-            at = f" at {esc(change.entry_title)}" if change.entry_title else ""
-            note = f" — {esc(change.note)}" if change.note else ""
-            lines.append(f"  {change.date.isoformat()}  {STATUS_SYMBOLS.get(change.status, '?')} "
-                         f"{STATUS_WORDS.get(change.status, change.status)}{at}{note}")
-        if question.long_open:
-            lines.append(f"[b red]⚠[/] open for {question.months_open} months without even a provisional answer")
-        panel.update("\n".join(lines))
+        self.query_one("#agenda-history", Static).update(question_history(self.question_at_cursor()))
 
     @on(ActionsLoaded)
     def _actions_loaded(self, message: ActionsLoaded) -> None:
         self.actions = message.actions
-        self._fill_actions()
+        self.fill_actions()
 
-    def _fill_actions(self) -> None:
+    def fill_actions(self) -> None:
+        """List the open actions (or all of them), keeping the cursor's row."""
         table = self.query_one("#action-table", DataTable)
         keep = table.cursor_row
         table.clear()
         shown = self.shown_actions()
         for action in shown:
-            late = Text(f"⚠ {action.days_overdue} days", style="bold red") if action.overdue else Text("")
-            status = Text(label(action.status), style="dim" if action.status in ("done", "cancelled") else "")
-            table.add_row(status, action.due.isoformat() if action.due else "—", late, Text(shorten(action.action, 60)),
-                          Text(shorten(action.owner, 24)), Text(shorten(action.entry_title, 40)), key=str(action.id))
+            table.add_row(*action_cells(action), key=str(action.id))
         if shown:
             table.move_cursor(row=min(keep, len(shown) - 1))
-        active = [a for a in self.actions if a.status in ("open", "in_progress")]
-        overdue = sum(1 for a in active if a.overdue)
-        which = "all actions" if self.all_actions else "open actions"
-        self.query_one("#action-summary", Static).update(
-            f" {len(active)} open · [b red]{overdue} overdue[/] · {len(self.actions)} in all · showing {which} (a toggles)"
-            if overdue else f" {len(active)} open · none overdue · {len(self.actions)} in all · showing {which} (a toggles)"
-        )
+        self.query_one("#action-summary", Static).update(action_summary(self.actions, self.all_actions))
 
     # -- tabs -------------------------------------------------------------------------------------------
 

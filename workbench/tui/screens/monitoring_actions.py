@@ -52,6 +52,11 @@ class MonitoringActions:
             return marker.entry_id if marker else None
         return self.current_entry_row()
 
+    def show_dialog(self, screen, callback) -> None:
+        """Open one of the screen's dialogs; its result comes to the callback."""
+        self.in_dialog = True
+        self.app.push_screen(screen, callback)
+
     # -- the timeline ---------------------------------------------------------------------------------
 
     def _set_zoom(self, index: int) -> None:
@@ -117,17 +122,17 @@ class MonitoringActions:
         if purpose == "edit":
             self.open_form(entry.id, entry_values(entry))
         elif purpose == "memo":
-            self.app.push_screen(MemoEditorScreen(f"Memo on {entry.title}"),
+            self.show_dialog(MemoEditorScreen(f"Memo on {entry.title}"),
                                  lambda text: text is not None and text.strip() and self.save_memo(entry.id, text))
         else:
-            self.app.push_screen(EntryDetailScreen(entry),
+            self.show_dialog(EntryDetailScreen(entry),
                                  lambda choice: choice and self.entry_fetched(entry, choice))
 
     def open_form(self, entry_id: int | None, values: dict) -> None:
         from workbench.tui.screens.entry_form import EntryFormScreen
 
         heading = "New log entry" if entry_id is None else f"Entry #{entry_id}"
-        self.app.push_screen(EntryFormScreen(heading, values),
+        self.show_dialog(EntryFormScreen(heading, values),
                              lambda draft: draft is not None and self.save_entry(entry_id, draft))
 
     @work(thread=True, group="monitoring-change")
@@ -169,7 +174,7 @@ class MonitoringActions:
         if question is None:
             self.notify("There is no learning question to change; n raises one.", severity="warning", timeout=3, markup=False)
             return
-        self.app.push_screen(StatusDialog(question),
+        self.show_dialog(StatusDialog(question),
                              lambda choice: choice is not None and self.change_question(question.id, choice))
 
     @work(thread=True, group="monitoring-change")
@@ -181,7 +186,7 @@ class MonitoringActions:
     def action_new_question(self) -> None:
         from workbench.tui.screens.prompt import PromptScreen
 
-        self.app.push_screen(PromptScreen("New learning question (raised today):", placeholder="Hoe …?"),
+        self.show_dialog(PromptScreen("New learning question (raised today):", placeholder="Hoe …?"),
                              lambda text: text and self.raise_question(text))
 
     @work(thread=True, group="monitoring-change")
@@ -213,7 +218,7 @@ class MonitoringActions:
     def action_new_action(self) -> None:
         from workbench.tui.screens.action_form import ActionFormScreen
 
-        self.app.push_screen(ActionFormScreen(), lambda draft: draft is not None and self.add_action(draft))
+        self.show_dialog(ActionFormScreen(), lambda draft: draft is not None and self.add_action(draft))
 
     @work(thread=True, group="monitoring-change")
     def add_action(self, draft) -> None:
@@ -223,7 +228,7 @@ class MonitoringActions:
 
     def action_all_actions(self) -> None:
         self.all_actions = not self.all_actions
-        self._fill_actions()
+        self.fill_actions()
 
     def _change(self, change, note: str, entry_id: int | None = None) -> None:
         """Run a change in this worker thread; errors become a notification, success reloads the screen."""
