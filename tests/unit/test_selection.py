@@ -40,3 +40,10 @@ def test_word_moves_of_each_end():
 
 def test_turn_of_the_selection():
     assert sel().turn(Span(40, 44)) == Span(34, 65)
+
+
+def test_the_sentence_at_an_offset():
+    s = sel()
+    assert s.sentence_at(13) == Span(13, 32)
+    assert s.sentence_at(20) == Span(13, 32)
+    assert s.sentence_at(33) == Span(34, 47)  # between turns: the next sentence

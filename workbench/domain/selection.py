@@ -44,6 +44,15 @@ class Selection:
     def _first_index(self, sel: Span) -> int:
         return self.sentences.nearest(sel.start, max(sel.end, sel.start + 1))[0]
 
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence that holds `offset` (or the one after it, between sentences)."""
+        if not len(self.sentences):
+            return Span(offset, offset)
+        index = self.sentences.index_at(offset)
+        if index is None:
+            index = min(bisect.bisect_right(self.sentences.starts, offset), len(self.sentences) - 1)
+        return self.sentences.span(index)
+
     def next_sentence(self, sel: Span) -> Span:
         """The sentence after the selection (the last one stays selected at the end)."""
         if not len(self.sentences):

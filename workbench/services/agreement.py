@@ -20,7 +20,7 @@ from workbench.services.adjudication import adjudicate, consensus_name, consensu
 from workbench.services.agreement_data import Request, gather
 from workbench.services.context import ServiceContext
 from workbench.services.visibility import end_blind_coding
-from workbench.store.schema import Document
+from workbench.store.schema import Coder, Coding, Document
 
 
 class AgreementService:
@@ -28,6 +28,19 @@ class AgreementService:
 
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
+
+    def coders(self, *, include_consensus: bool = False) -> list[str]:
+        """The names of the coders who applied codes, to choose whom to compare; the consensus coder only on request.
+
+        Only names are read, so this shows nothing of anyone's codings under blind coding.
+        """
+        with self.ctx.read() as s:
+            names = list(s.scalars(
+                select(Coder.name).join(Coding, Coding.coder_id == Coder.id)
+                .where(Coding.status == "applied").distinct().order_by(Coder.name)
+            ))
+        consensus = consensus_name(self.ctx)
+        return [name for name in names if include_consensus or name != consensus]
 
     def report(
         self, coders: str | Sequence[str], *, unit: str = "character", threshold: float = DEFAULT_THRESHOLD,

@@ -144,9 +144,7 @@ class CodingScreen(CodingActions, Screen):
         self.view.set_document(doc.text, turns)
         self._show_codings(message.codings, message.codes)
         if message.at is not None:
-            unit = self.selection.next_sentence(Span(message.at, message.at))
-            start = message.at if message.at < unit.start else unit.start
-            self._select(Span(start, max(unit.end, start + 1)))
+            self._select(self.selection.sentence_at(message.at))
         else:
             self._select(self.selection.first())
         self.view.focus()

@@ -23,13 +23,13 @@ from workbench.tui.markup import esc
 from workbench.tui.widgets.timeline_layout import SYMBOLS
 
 INPUTS = {
-    "date": ("Date", "2024-09-04"),
-    "end_date": ("End date", "only for more days"),
-    "time": ("Time", "14:00"),
-    "title": ("Title", "Interview wijkmanager"),
-    "location": ("Location", "Paviljoen NDW21"),
-    "actors": ("Present (actors, separated by ;)", "HEEM; Marieke Jansen"),
-    "significance_why": ("Why it is a high/low point, learning moment or turning point", ""),
+    "date": ("Date", "YYYY-MM-DD"),
+    "end_date": ("End date", "YYYY-MM-DD, for more days"),
+    "time": ("Time", "HH:MM, optional"),
+    "title": ("Title", "e.g. Interview wijkmanager"),
+    "location": ("Location", "e.g. Paviljoen NDW21"),
+    "actors": ("Present (actors, separated by ;)", "names from the actor register"),
+    "significance_why": ("Why it is a high/low point, learning moment or turning point", "only for a marked entry"),
 }
 TEXTS = {
     "observation": "Observation: what happened",

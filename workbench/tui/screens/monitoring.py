@@ -193,7 +193,7 @@ class MonitoringScreen(MonitoringActions, Screen):
 
     @on(TimelineView.MarkerHighlighted)
     def _marker_highlighted(self, message: TimelineView.MarkerHighlighted) -> None:
-        details = marker_details(message.marker, self.query_one(TimelineView).zoom)
+        details = marker_details(message.marker, self.query_one(TimelineView).zoom, wide=self.size.width >= 110)
         self.query_one("#timeline-details", Static).update(details)
 
     @on(TimelineView.MarkerChosen)

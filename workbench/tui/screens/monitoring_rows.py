@@ -23,9 +23,9 @@ def _colour(significance: str) -> str:
     return SIGNIFICANCE_COLOURS.get(significance, SIGNIFICANCE_COLOURS["none"])
 
 
-def marker_details(marker, zoom: str) -> str:
+def marker_details(marker, zoom: str, wide: bool = True) -> str:
     """Three lines under the timeline: the entry under the cursor, why it matters, and the legend."""
-    keys = f"[dim]z {zoom}s · ←→↑↓ move · , . scroll · ⏎ open[/dim]"
+    keys = f"[dim]z {zoom}s" + (" · ←→↑↓ move · , . scroll · ⏎ open[/dim]" if wide else "[/dim]")
     if marker is None:
         return f"No entries on the timeline yet: n adds one.\n\n{LEGEND}   {keys}"
     when = marker.date.isoformat() + (f" – {marker.end_date.isoformat()}" if marker.end_date else "")
