@@ -235,3 +235,39 @@ async def test_an_open_action_is_flagged_overdue_and_marked_done(log_project):
         await pilot.press("a")
         await settle(app, pilot)
         assert table.row_count == 2
+
+
+async def test_an_entry_opened_from_the_list_gets_a_memo(log_project):
+    visit = log_project.test_ids["visit"]
+    app = WorkbenchApp(log_project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_monitoring(app, pilot, "2")
+        table = screen.query_one("#entry-table", DataTable)
+        table.move_cursor(row=[e.id for e in screen.entries].index(visit))
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "EntryDetailScreen"
+        await pilot.press("m")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MemoEditorScreen"
+        await pilot.press(*"Eigen inkomsten [groen]", "ctrl+s")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MonitoringScreen"
+        assert [m.text for m in log_project.monitoring.entries.get(visit).memos] == ["Eigen inkomsten [groen]"]
+
+
+async def test_an_empty_log_offers_to_set_up_the_year(tmp_path):
+    project = Project.init(tmp_path / "empty", name="Leeg", coder="anna")
+    app = WorkbenchApp(project)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_monitoring(app, pilot)
+            view = screen.query_one(TimelineView)
+            assert "Nothing on the timeline yet" in view_text(view)
+            assert "Set up the year" in [b.binding.description for b in screen.active_bindings.values()]
+            await pilot.press("Y")
+            await settle(app, pilot)
+            assert "Fase 1: pilot" in view_text(view) and len(view.grid.markers) == 3
+            assert "Set up the year" not in [b.binding.description for b in screen.active_bindings.values()]
+    finally:
+        project.close()

@@ -33,8 +33,8 @@ class ActionFormScreen(ModalScreen[ActionDraft | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="action-form"):
-            yield Label("[b]New follow-up action[/b]  [dim]Enter in the last field saves · Esc cancels[/dim]")
-            for field, title, hint in (("action", "Action", "Notitie sturen aan de wethouder"),
+            yield Label("[b]New follow-up action[/b]  [dim]ctrl+s saves · Esc cancels[/dim]")
+            for field, title, hint in (("action", "Action", "e.g. Notitie sturen aan de wethouder"),
                                        ("owner", "Owner", "who does it"), ("due", "Due", "YYYY-MM-DD, optional")):
                 box = Input(placeholder=hint, id=f"action-{field}")
                 box.border_title = title

@@ -20,7 +20,7 @@ from workbench.tui.widgets.timeline_view import TimelineView
 TABS = ("tab-timeline", "tab-entries", "tab-agenda", "tab-actions")
 # The keys of one tab are active (and in the footer) only while that tab is shown.
 TAB_ACTIONS = {
-    "zoom": ("tab-timeline",), "zoom_in": ("tab-timeline",), "zoom_out": ("tab-timeline",),
+    "init_year": ("tab-timeline",), "zoom": ("tab-timeline",), "zoom_in": ("tab-timeline",), "zoom_out": ("tab-timeline",),
     "new_entry": ("tab-timeline", "tab-entries"), "edit_entry": ("tab-timeline", "tab-entries"),
     "memo_entry": ("tab-timeline", "tab-entries"), "filter": ("tab-entries",), "clear_filter": ("tab-entries",),
     "question_status": ("tab-agenda",), "new_question": ("tab-agenda",),
@@ -87,6 +87,7 @@ class MonitoringScreen(MonitoringActions, Screen):
     CSS_PATH = "monitoring.tcss"
     BINDINGS = [
         *(Binding(str(n), f"tab('{tab}')", tab.removeprefix("tab-").capitalize(), show=False) for n, tab in enumerate(TABS, 1)),
+        Binding("Y", "init_year", "Set up the year"),
         Binding("z", "zoom", "Zoom"),
         Binding("plus,equals_sign", "zoom_in", "Zoom in", show=False),
         Binding("minus", "zoom_out", "Zoom out", show=False),
@@ -186,6 +187,7 @@ class MonitoringScreen(MonitoringActions, Screen):
     @on(TimelineLoaded)
     def _timeline_loaded(self, message: TimelineLoaded) -> None:
         self.timeline = message.timeline
+        self.refresh_bindings()
         view = self.query_one(TimelineView)
         view.set_timeline(message.timeline)
         if self.pending_entry is not None:
@@ -193,7 +195,7 @@ class MonitoringScreen(MonitoringActions, Screen):
 
     @on(TimelineView.MarkerHighlighted)
     def _marker_highlighted(self, message: TimelineView.MarkerHighlighted) -> None:
-        details = marker_details(message.marker, self.query_one(TimelineView).zoom, wide=self.size.width >= 110)
+        details = marker_details(message.marker, self.query_one(TimelineView).zoom, self.size.width)
         self.query_one("#timeline-details", Static).update(details)
 
     @on(TimelineView.MarkerChosen)
@@ -276,6 +278,8 @@ class MonitoringScreen(MonitoringActions, Screen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         tabs = TAB_ACTIONS.get(action)
+        if action == "init_year" and (self.timeline is None or self.timeline.months):
+            return False  # offered only while the timeline is empty
         return tabs is None or self.tab in tabs
 
     # -- messages from the change workers ---------------------------------------------------------------

@@ -59,6 +59,14 @@ class MonitoringActions:
 
     # -- the timeline ---------------------------------------------------------------------------------
 
+    @work(thread=True, group="monitoring-change")
+    def action_init_year(self) -> None:
+        def set_up():
+            done = self.app.project.monitoring.init_year()
+            return f"Project year set up: {done.phases_added} phases and {done.meetings_added} meetings added"
+
+        self._change(set_up, "")
+
     def _set_zoom(self, index: int) -> None:
         from workbench.tui.widgets.timeline_view import TimelineView
 
@@ -236,8 +244,8 @@ class MonitoringActions:
         from workbench.tui.screens.monitoring import MonitoringChanged
 
         try:
-            change()
+            result = change()
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return
-        self.post_message(MonitoringChanged(note, entry_id))
+        self.post_message(MonitoringChanged(note or str(result), entry_id))

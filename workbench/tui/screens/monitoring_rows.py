@@ -23,17 +23,19 @@ def _colour(significance: str) -> str:
     return SIGNIFICANCE_COLOURS.get(significance, SIGNIFICANCE_COLOURS["none"])
 
 
-def marker_details(marker, zoom: str, wide: bool = True) -> str:
+def marker_details(marker, zoom: str, width: int = 120) -> str:
     """Three lines under the timeline: the entry under the cursor, why it matters, and the legend."""
-    keys = f"[dim]z {zoom}s" + (" · ←→↑↓ move · , . scroll · ⏎ open[/dim]" if wide else "[/dim]")
+    keys = f"   [dim]z {zoom}s · ←→↑↓ move · , . scroll · ⏎ open[/dim]" if width >= 110 else ""
     if marker is None:
-        return f"No entries on the timeline yet: n adds one.\n\n{LEGEND}   {keys}"
+        return f"No entries on the timeline yet: n adds one.\n\n{LEGEND}{keys}"
     when = marker.date.isoformat() + (f" – {marker.end_date.isoformat()}" if marker.end_date else "")
     mark = label(marker.significance) if marker.significance != "none" else "entry"
+    prefix = f"{marker.symbol} {mark} · {when} · {label(marker.type)} · "
+    title = shorten(marker.title, max(width - len(prefix) - 4, 12))
     first = (f"[{_colour(marker.significance)}]{marker.symbol}[/] [b]{mark}[/b] · {when} · {label(marker.type)} · "
-             f"[b]{esc(marker.title)}[/b]")
-    why = f"[i]{esc(shorten(marker.why, 200))}[/i]" if marker.why else ""
-    return f"{first}\n{why}\n{LEGEND}   {keys}"
+             f"[b]{esc(title)}[/b]")
+    why = f"[i]{esc(shorten(marker.why, max(width - 4, 20)))}[/i]" if marker.why else ""
+    return f"{first}\n{why}\n{LEGEND}{keys}"
 
 
 def entry_cells(entry) -> tuple:
@@ -41,10 +43,10 @@ def entry_cells(entry) -> tuple:
     mark = Text(SYMBOLS.get(entry.significance, "•"), style=f"bold {_colour(entry.significance)}")
     if entry.marked:
         mark.append(f" {label(entry.significance)}")
-    title = Text(shorten(entry.title, 56))
+    title = Text(shorten(entry.title, 40))
     if entry.confidentiality == "internal":
         title.append(" (internal)", style="dim")
-    present = Text(shorten("; ".join(a.name for a in entry.actors), 40))
+    present = Text(shorten("; ".join(a.name for a in entry.actors), 26))
     return entry.date.isoformat(), label(entry.type), mark, title, present
 
 
@@ -64,12 +66,12 @@ def entry_preview(entry, shown: int) -> str:
 
 def question_cells(question) -> tuple:
     """Number, status (symbol and word), since when, how long unsettled (flagged when long open), the question."""
-    status = Text(f"{STATUS_SYMBOLS.get(question.status, '?')} {STATUS_WORDS.get(question.status, question.status)}",
+    status = Text(f"{STATUS_SYMBOLS.get(question.status, '?')} {question.status}",
                   style="bold" if question.status == "open" else "")
     if question.status in ("open", "provisional"):
         span = Text(f"{question.months_open} months" if question.months_open else f"{question.days_open} days")
         if question.long_open:
-            span.append(" ⚠ long", style="bold red")
+            span.append(" ⚠", style="bold red")
     else:
         span = Text("—", style="dim")
     return f"Q{question.id}", status, question.status_since.isoformat(), span, Text(shorten(question.text, 90))

@@ -42,12 +42,18 @@ class Column:
 
 @dataclass(frozen=True)
 class Run:
-    """Characters drawn on a row from column x, and what they show ('phase', 'marker', 'span', 'bar', 'empty')."""
+    """Characters drawn on a row from column x, and what they show ('phase', 'marker', 'span', 'bar', 'empty').
+
+    A named run (a phase, a year over its months) reaches to `last`; scrolled partly out of view, it keeps
+    its name at the left edge.
+    """
 
     x: int
     text: str
     kind: str
     colour: str = ""
+    name: str = ""
+    last: int = -1
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,7 @@ def _track_rows(timeline: Timeline, columns: tuple[Column, ...]) -> list[GridRow
                 taken.append([])
                 runs.append([])
             taken[row].append((a, b))
-            runs[row].append(Run(a, text, "phase", colour))
+            runs[row].append(Run(a, text, "phase", colour, phase.name, b))
         for row, row_runs in enumerate(runs):
             rows.append(GridRow(track.name or "(no track)" if row == 0 else "", "track", tuple(row_runs), colour))
     return rows
@@ -269,12 +275,23 @@ def lay_out(timeline: Timeline, zoom: str = "month") -> TimelineGrid:
     return TimelineGrid(zoom, columns, width, tuple(rows), ordered)
 
 
+def edge_label(run: Run, left: int) -> str:
+    """What a named run shows at the view's left edge when it starts before it: '◂ name ─…' or ''."""
+    if not run.name or not run.x < left <= run.last - 2:
+        return ""
+    room = run.last - left + 1
+    text = f"◂ {run.name} " if run.kind == "phase" else f"{run.name} "
+    if len(text) > room:
+        text = text[: room - 2] + "… "
+    return text.ljust(room - 1, "─" if run.kind == "phase" else " ")[: room - 1]
+
+
 def header_rows(grid: TimelineGrid) -> tuple[GridRow, GridRow]:
     """The two header rows: the group (year, or month at week zoom) over its columns, then each column's label."""
     groups, labels = [], []
     for index, column in enumerate(grid.columns):
         if index == 0 or grid.columns[index - 1].group != column.group:
-            span = sum(c.width for c in grid.columns[index:] if c.group == column.group and c.x >= column.x)
-            groups.append(Run(column.x, column.group[: max(span - 1, 1)], "group"))
+            span = sum(c.width for c in grid.columns[index:] if c.group == column.group)
+            groups.append(Run(column.x, column.group[: max(span - 1, 1)], "group", "", column.group, column.x + span - 1))
         labels.append(Run(column.x, column.label[: max(column.width - 1, 1)], "label"))
     return GridRow("", "header", tuple(groups)), GridRow("", "header", tuple(labels))

@@ -19,7 +19,9 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from workbench.tui.widgets.timeline_layout import ZOOMS, GridRow, PlacedMarker, TimelineGrid, header_rows, lay_out
+from workbench.tui.widgets.timeline_layout import (
+    ZOOMS, GridRow, PlacedMarker, TimelineGrid, edge_label, header_rows, lay_out,
+)
 
 HEADER = 2  # rows of the time header, which stay in place when the grid scrolls down
 
@@ -101,15 +103,15 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _relayout(self) -> None:
         keep = self.marker.entry_id if self.marker else None
-        self.grid = lay_out(self.timeline, self.zoom) if self.timeline is not None else TimelineGrid(self.zoom, (), 0, (), ())
+        self.grid = lay_out(self.timeline, self.zoom) if self.timeline else TimelineGrid(self.zoom, (), 0, (), ())
         self.header = header_rows(self.grid)
+        self._styles.clear()
         self._cells = [self._paint(row) for row in self.grid.rows]
         self._header_cells = [self._paint(row) for row in self.header]
         ids = [m.entry_id for m in self.grid.markers]
         self.cursor = ids.index(keep) if keep in ids else (0 if ids else -1)
-        self.virtual_size = Size(self.label_width + self.grid.width, HEADER + len(self.grid.rows))
+        self.on_resize()
         self.refresh()
-        self.scroll_to_cursor()
         self.post_message(self.MarkerHighlighted(self.marker))
 
     def _paint(self, row: GridRow) -> list[tuple[str, str, str]]:
@@ -145,7 +147,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             y = max(marker.row - rows // 2, 0)
         self.scroll_to(x=x, y=y, animate=False, immediate=True)
 
-    def on_resize(self, _event: events.Resize) -> None:
+    def on_resize(self, _event: events.Resize | None = None) -> None:
         self.virtual_size = Size(self.label_width + self.grid.width, HEADER + len(self.grid.rows))
         self.scroll_to_cursor()
 
@@ -222,21 +224,18 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
                 style = Style(color=self._tint(colour, 0.9))
             elif kind == "group":
                 style = Style(bold=True)
-            elif kind in ("empty", "rule", "label", "swatch-none"):
+            elif kind in ("empty", "rule", "label"):
                 style = Style(dim=True)
             else:
                 style = Style()
             self._styles[key] = style
         return self._styles[key]
 
-    def on_unmount(self) -> None:
-        self._styles.clear()
-
     def render_line(self, y: int) -> Strip:
         width = self.size.width
         base = self.rich_style
         if not self.grid.columns:
-            text = " Nothing on the timeline yet: add an entry (n), or set up the project year (workbench log init-year)." if y == 1 else ""
+            text = " Nothing on the timeline yet: n adds an entry, Y sets up the project year's phases." if y == 1 else ""
             return Strip([Segment(text, base + Style(dim=True))]).crop(0, width).extend_cell_length(width, base)
         sx, sy = int(self.scroll_offset.x), int(self.scroll_offset.y)
         if y < HEADER:
@@ -249,6 +248,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
             cells, row = self._cells[index], self.grid.rows[index]
         segments = self._gutter(y, row, base)
         highlight = self._highlight(y, index)
+        cells = self._with_edge_labels(row, cells, sx)
         run_text, run_style = "", None
         for position in range(sx, min(sx + self.view_width, self.grid.width)):
             char, kind, colour = cells[position]
@@ -263,6 +263,18 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
         if run_text:
             segments.append(Segment(run_text, run_style))
         return Strip(segments).crop(0, width).extend_cell_length(width, base)
+
+    @staticmethod
+    def _with_edge_labels(row: GridRow, cells: list, left: int) -> list:
+        """The row's cells with the names of phases (or years) that began left of the view written at its edge."""
+        copied = None
+        for run in row.runs:
+            text = edge_label(run, left)
+            if text:
+                copied = copied or list(cells)
+                for offset, char in enumerate(text):
+                    copied[left + offset] = (char, run.kind, run.colour)
+        return copied or cells
 
     def _highlight(self, y: int, index: int | None) -> set[int]:
         """Grid positions shown in reverse: the cursor's marker, and its column's label in the header."""
