@@ -18,7 +18,7 @@ from ruamel.yaml.scalarstring import (
 from workbench.domain.codebook import AutocodeRules, Codebook, CodeSpec, normalise_guid
 from workbench.exporters.atomic_file import write_atomically
 from workbench.exporters.codebook_yaml_comments import CHILDREN, detach, reattach
-from workbench.importers.codebook_yaml import parse_codebook_yaml
+from workbench.importers.codebook_yaml import parse_codebook_yaml, parsed_once
 from workbench.importers.codebook_yaml_guard import new_yaml
 from workbench.importers.codebook_yaml_layout import CODE_KEYS, RULE_KEYS, TOP_KEYS
 
@@ -288,6 +288,9 @@ def update_codebook_yaml(path: Path, codebook: Codebook) -> str:
     differs) and returned.
     """
     original = path.read_text(encoding="utf-8-sig")
+    known = parsed_once(original, str(path))
+    if known.codebook == codebook and not known.assigned_guids:
+        return original  # the file already says exactly this
     loaded = parse_codebook_yaml(original, str(path))
     apply_codebook(loaded.document, codebook)
     text = dump_document(loaded.document, guess_indent(original))

@@ -260,4 +260,21 @@ def read_codebook_yaml(path: Path) -> LoadedYamlCodebook:
         line = data[: exc.start].count(b"\n") + 1
         raise CodebookFileError(f"{source}, line {line}: the file is not UTF-8 text; save it as "
                                 "UTF-8 and load it again.", [(line, "not UTF-8")]) from None
-    return parse_codebook_yaml(text, source)
+    return parsed_once(text, source)
+
+
+def parsed_once(text: str, source: str) -> LoadedYamlCodebook:
+    """`parse_codebook_yaml`, remembered per text: the same codebook is read often (every new project reads the
+    default one) and ruamel's round-trip parser is slow. Only good results are kept, and they name no file, so
+    the same text under another path gets the same answer. Callers must not change the returned document;
+    rewriting a file parses it afresh."""
+    found = _PARSED.get(text)
+    if found is None:
+        found = parse_codebook_yaml(text, source)
+        if len(_PARSED) >= 8:
+            _PARSED.pop(next(iter(_PARSED)))
+        _PARSED[text] = found
+    return found
+
+
+_PARSED: dict[str, LoadedYamlCodebook] = {}

@@ -78,6 +78,21 @@ def ensure_current(db: Database, backup_dir: Path | None) -> Path | None:
         raise ProjectError(
             f"This project was saved by a newer workbench (schema {revision}); update workbench to open it."
         )
-    backup = backup_sqlite(db, backup_dir, revision) if revision is not None and backup_dir else None
+    if revision is None:
+        create_current(db)
+        return None
+    backup = backup_sqlite(db, backup_dir, revision) if backup_dir else None
     upgrade(db)
     return backup
+
+
+def create_current(db: Database) -> None:
+    """Build a new database straight at the current schema and mark it so (a test keeps the models and the
+    migrations identical); replaying every migration on each new project would only be slower."""
+    from alembic import command
+
+    from workbench.store.schema import Base
+
+    with db.engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        command.stamp(_config(conn), "head")
