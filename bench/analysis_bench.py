@@ -174,68 +174,88 @@ def build(project: Project, documents: int, codings: int, code_count: int, seed:
     return {"seconds": time.perf_counter() - started, "words": total_words, "codings": next_coding - 1}
 
 
-def timed(label: str, action, runs: int = 5) -> None:
+def timed(label: str, action, runs: int = 5, before=None) -> None:
+    """Run `action` several times; print the median and the first run (after `before`, e.g. emptying caches)."""
     times, result = [], None
-    for _ in range(runs):
+    for run in range(runs):
+        if before is not None and run == 0:
+            before()
         started = time.perf_counter()
         result = action()
         times.append((time.perf_counter() - started) * 1000)
-    size = len(result) if hasattr(result, "__len__") else ""
-    print(f"  {label:<48} median {statistics.median(times):8.1f} ms   first {times[0]:8.1f} ms   {size}")
+    size = f"{len(result):>7} rows" if hasattr(result, "__len__") else ""
+    print(f"  {label:<52} median {statistics.median(times):7.0f} ms   first {times[0]:7.0f} ms  {size}")
+
+
+def machine_note() -> str:
+    """How busy the machine is: load average and the time of a fixed piece of pure Python."""
+    started = time.process_time()
+    sum(range(10_000_000))
+    calibration = (time.process_time() - started) * 1000
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"load average {load:.1f}; sum(range(10**7)) takes {calibration:.0f} ms of CPU here"
 
 
 def measure(project: Project) -> None:
-    from workbench.store.schema import Coding as CodingRow
     from sqlalchemy import func, select
+
+    from workbench.services.lookup import CodeTree
+    from workbench.services.texts import forget_all
+    from workbench.store.schema import Coding as CodingRow
 
     with project.ctx.read() as s:
         counts = s.execute(select(CodingRow.code_id, func.count()).group_by(CodingRow.code_id).order_by(func.count())).all()
-        median_code = counts[len(counts) // 2][0]
-        top_code = counts[-1][0]
-        from workbench.services.lookup import CodeTree
-
         tree = CodeTree.load(s)
-        a, b = tree.path(median_code), tree.path(top_code)
-        sizes = dict(counts)
-    print(f"  retrieval code '{a}' has {sizes[median_code]} codings; the largest '{b}' has {sizes[top_code]}")
-    timed("retrieve one code with sentence context", lambda: project.retrieval.fragments([a]))
-    timed("retrieve the largest code with turn context", lambda: project.retrieval.fragments([b], context="turn"))
-    timed(f"query '{a} NEAR/2 {b}' (span)", lambda: project.queries.run(f'"{a}" NEAR/2 "{b}"').hits)
-    timed("co-occurrence matrix, unit span", lambda: project.matrices.cooccurrence(unit="span").codes, runs=3)
-    timed("co-occurrence matrix, unit sentence", lambda: project.matrices.cooccurrence(unit="sentence").codes, runs=3)
-    timed("co-occurrence matrix, unit document", lambda: project.matrices.cooccurrence(unit="document").codes, runs=3)
+    median_code, top_code, second_code = counts[len(counts) // 2][0], counts[-1][0], counts[-2][0]
+    a, b, c = tree.path(median_code), tree.path(top_code), tree.path(second_code)
+    sizes = dict(counts)
+    print(f"  ({machine_note()})")
+    print(f"  code '{a}' has {sizes[median_code]} codings (the median); '{b}' {sizes[top_code]}, '{c}' {sizes[second_code]}")
+    timed(f"retrieve '{a}' with sentence context", lambda: project.retrieval.fragments([a]), before=forget_all)
+    timed(f"retrieve '{b}' with turn context", lambda: project.retrieval.fragments([b], context="turn"))
+    timed(f"query '{b} NEAR/2 {c}' (span)", lambda: project.queries.run(f'"{b}" NEAR/2 "{c}"').hits)
+    for unit in ("span", "sentence", "turn", "document"):
+        timed(f"co-occurrence matrix, unit {unit}", lambda u=unit: project.matrices.cooccurrence(unit=u).codes, runs=3)
     timed("code x attribute matrix (codings)", lambda: project.matrices.frequencies(by="attr:organisation").rows, runs=3)
+    timed("code x attribute matrix (documents)",
+          lambda: project.matrices.frequencies(by="attr:organisation", measure="documents").rows, runs=3)
     timed("code x attribute matrix (coded words)",
-          lambda: project.matrices.frequencies(by="attr:organisation", measure="words").rows, runs=1)
+          lambda: project.matrices.frequencies(by="attr:organisation", measure="words").rows, runs=3)
+    timed("code x speaker matrix (codings)", lambda: project.matrices.frequencies(by="speakers").rows, runs=3)
 
     def code_then_undo():
-        project.coding.apply("Interview 001", a, 0, 40)
+        project.coding.apply("Interview 001", a, 0, 25 + random.randrange(100))
         started = time.perf_counter()
         project.history.undo()
-        return [time.perf_counter() - started]
+        return (time.perf_counter() - started) * 1000
 
-    undo_times = [code_then_undo()[0] * 1000 for _ in range(5)]
-    print(f"  {'undo of the last coding':<48} median {statistics.median(undo_times):8.1f} ms   first {undo_times[0]:8.1f} ms")
-    timed("apply one coding", lambda: [project.coding.apply("Interview 002", a, 0, 25 + random.randrange(100)),
-                                      project.history.undo()])
+    undo_times = [code_then_undo() for _ in range(5)]
+    print(f"  {'undo of the last coding':<52} median {statistics.median(undo_times):7.0f} ms   "
+          f"first {undo_times[0]:7.0f} ms")
+    timed("apply one coding (and undo it)", lambda: [project.coding.apply("Interview 002", a, 0, 25 + random.randrange(100)),
+                                                     project.history.undo()])
 
 
-def postgres_schema(base: str):
-    schema = "bench_analysis"
+SCHEMA = "bench_analysis"
+
+
+def postgres_schema(base: str, *, drop_only: bool = False) -> str:
+    """A fresh schema on the PostgreSQL server for the bench, as a URL whose search_path is that schema."""
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
+        if not drop_only:
+            conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
     admin.dispose()
     separator = "&" if "?" in base else "?"
-    return f"{base}{separator}options=-csearch_path%3D{schema}"
+    return f"{base}{separator}options=-csearch_path%3D{SCHEMA}"
 
 
 def run(backend: str, args) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         directory = Path(tmp) / "bench"
         db = None if backend == "sqlite" else postgres_schema(args.postgres)
-        print(f"\n== {backend} ==")
+        print(f"\n== {backend} ==", flush=True)
         project = Project.init(directory, name="analysis bench", db=db, coder="anna", seed=False)
         try:
             built = build(project, args.documents, args.codings, args.codes)
@@ -244,6 +264,8 @@ def run(backend: str, args) -> None:
             measure(project)
         finally:
             project.close()
+            if db is not None:
+                postgres_schema(args.postgres, drop_only=True)
 
 
 def main() -> None:

@@ -18,6 +18,22 @@ HEADER = ["Document", "Case", "datum", "jaren ervaring", "organisatie", "pilot",
           "Level 2", "Fragment", "Context", "Coder", "Memo", "Status", "Start", "End"]
 
 
+def _column_format_is_top_aligned(path) -> bool:
+    """LibreOffice shows unformatted cells in their column's format: the All sheet's columns align to the top."""
+    import zipfile
+
+    from lxml import etree
+
+    ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+    with zipfile.ZipFile(path) as archive:
+        sheet = etree.fromstring(archive.read("xl/worksheets/sheet1.xml"))
+        styles = etree.fromstring(archive.read("xl/styles.xml"))
+    formats = styles.findall("m:cellXfs/m:xf", ns)
+    columns = sheet.findall("m:cols/m:col", ns)
+    return bool(columns) and all(
+        formats[int(c.get("style", "0"))].find("m:alignment", ns).get("vertical") == "top" for c in columns)
+
+
 def _rows(sheet) -> list[list]:
     return [list(row) for row in sheet.iter_rows(values_only=True)]
 
@@ -44,7 +60,12 @@ def test_workbook_sheets_rows_and_layout(export_project, tmp_path):
     assert everything.auto_filter.ref == "A1:R9"
     code_cell = everything.cell(row=rows.index(memo_row) + 1, column=9)
     assert code_cell.fill.fgColor.rgb.endswith("FDAE6B")
-    assert everything.cell(row=2, column=12).alignment.wrap_text
+    long_texts = [c for c in everything["L"][1:] if len(c.value) > 72]
+    assert long_texts and all(c.alignment.wrap_text for c in long_texts)
+    kip = next(r for r, row in enumerate(rows, 1) if row[11].startswith("De kracht"))
+    assert everything.row_dimensions[kip].height == 32  # two lines of wrapped text
+    assert everything.cell(row=2, column=1).alignment.vertical == "top"  # lines up with wrapped fragments
+    assert _column_format_is_top_aligned(out)
     assert everything.column_dimensions["L"].width == 60
     assert len(_rows(book["Vertrouwen"])) == 1 + 4 and len(_rows(book["Financiering"])) == 1 + 3
 

@@ -49,6 +49,7 @@ def test_editing_and_deleting_a_memo(project, corpus):
     ],
 )
 def test_bad_memos_are_refused(project, corpus, kwargs, error, fragment):
+    kwargs = dict(kwargs)
     text = kwargs.pop("text")
     with pytest.raises(error, match=fragment):
         project.memos.add(text, **kwargs)

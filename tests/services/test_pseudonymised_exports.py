@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.services.export_fixtures import REAL_NAMES, export_project  # noqa: F401 - fixture
+from workbench.domain.exports import FragmentFilter
+from workbench.domain.filters import Selection
 from workbench.domain.pseudonyms import RegisteredName, Replacer
 
 FORMATS = ["fragments.xlsx", "fragments.csv", "themes.docx", "project.qdpx", "codebook.qdc", "codebook.yaml",
@@ -28,10 +30,12 @@ def _texts(path: Path) -> list[str]:
 
 def _export(project, name: str, out: Path):
     kind, _dot, fmt = name.partition(".")
+    # A filter that names a person must not bring the name back through the manifest or the title page.
+    named = FragmentFilter(selection=Selection(speakers=("Jan de Vries", "Fatima Bakker", "Interviewer")))
     if kind == "fragments":
-        return project.exports.fragments(out, pseudonymise=True)
+        return project.exports.fragments(out, filters=named, pseudonymise=True)
     if kind == "themes":
-        return project.exports.themes(out, pseudonymise=True)
+        return project.exports.themes(out, filters=named, pseudonymise=True)
     if kind == "project":
         return project.exports.qdpx(out, pseudonymise=True)
     return project.exports.codebook(out, pseudonymise=True)

@@ -48,7 +48,10 @@ def retrieve(
         print_json(fragments)
         return
     for f in fragments:
-        when = f" [{int(f.t_start) // 3600:02d}:{int(f.t_start) % 3600 // 60:02d}:{int(f.t_start) % 60:02d}]" if f.t_start is not None else ""
+        when = ""
+        if f.t_start is not None:
+            seconds = int(f.t_start)
+            when = f" [{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}]"
         typer.echo(f"{f.document}{when}  {f.speaker or '-'}  ({f.code}, {f.coder}, #{f.coding_id})")
         typer.echo(f"  {' '.join(f.context.split())}")
         if f.memo:

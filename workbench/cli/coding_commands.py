@@ -36,7 +36,9 @@ def coding_line(coding) -> str:
 def code(
     ctx: typer.Context,
     document: str = typer.Argument(..., help="The document: its id or its exact title."),
-    code_ref: str = typer.Option(..., "--code", "-c", help="The code: a path such as Financiering/Subsidie, a unique name, or a GUID."),
+    code_ref: str = typer.Option(
+        ..., "--code", "-c", help="The code: a path such as Financiering/Subsidie, a unique name, or a GUID."
+    ),
     start: int = typer.Option(..., "--start", help="Where the coded text starts (a character offset)."),
     end: int = typer.Option(..., "--end", help="Where it ends: the first character after it."),
     memo: Optional[str] = typer.Option(None, "--memo", help="A memo on the coding."),

@@ -10,6 +10,7 @@ both / characters coded with either. The diagonal holds each code's own count. n
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 from workbench.domain.arrays import distinct, expand, ints, spread, table
@@ -89,16 +90,28 @@ def span_counts(doc, code, start, end, size: int) -> tuple[Any, Any]:
     return counts, chars
 
 
-def unit_ranges(doc, start, end, units) -> tuple[Any, Any]:
+def unit_table(documents: list[tuple[int, int]], starts: list, ends: list) -> tuple[Any, Any, Any]:
+    """Units of several documents as three arrays (document, start, end): `documents` holds `(id, number of
+    units)` in order, and `starts` and `ends` one sequence per document (array('q') is used without copying)."""
+    np = _np()
+
+    def joined(parts):
+        arrays = [np.frombuffer(p, dtype=np.int64) if isinstance(p, array) and p.itemsize == 8 else ints(p) for p in parts]
+        return np.concatenate(arrays) if arrays else np.zeros(0, dtype=np.int64)
+
+    doc = np.repeat(ints([d for d, _ in documents]), ints([n for _, n in documents]))
+    return doc, joined(starts), joined(ends)
+
+
+def unit_ranges(doc, start, end, units: tuple[Any, Any, Any]) -> tuple[Any, Any]:
     """For each coding, the first and past-the-last index of the units it shares a character with.
 
-    `units` are `(document, start, end)` rows in document order and in order within each document; their
+    `units` are arrays (document, start, end) in document order and in order within each document; their
     indices run across documents.
     """
     np = _np()
     doc, start, end = map(ints, (doc, start, end))
-    unit_table = table(units, 3)
-    unit_doc, unit_start, unit_end = unit_table[:, 0], unit_table[:, 1], unit_table[:, 2]
+    unit_doc, unit_start, unit_end = map(ints, units)
     if not len(doc) or not len(unit_doc):
         zero = np.zeros(len(doc), dtype=np.int64)
         return zero, zero

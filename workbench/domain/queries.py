@@ -105,6 +105,7 @@ class _Error(Exception):
 
 
 def _read_quoted(expression: str, start: int) -> tuple[str, int]:
+    """The text inside the quotes opened at `start`, and the offset after the closing quote."""
     closing = _CLOSING.get(expression[start], expression[start])
     end = expression.find(closing, start + 1)
     if end == -1:
@@ -114,8 +115,8 @@ def _read_quoted(expression: str, start: int) -> tuple[str, int]:
 
 def _distance(word: str, offset: int, op: str) -> int | None:
     """The `/n` of `NEAR/n` or `BY/n`; None when absent."""
-    base, _, number = word.partition("/")
-    if not _:
+    _base, slash, number = word.partition("/")
+    if not slash:
         return None
     if not number.isdigit():
         raise _Error(op + " {at} takes a whole number of sentences, as in " + op + "/2", offset, end=offset + len(word))
@@ -153,6 +154,7 @@ def tokenize(expression: str) -> list[Token]:
 
 
 def _add_word(tokens: list[Token], expression: str, word: str, start: int, end: int) -> None:
+    """Add an operator, start an attribute or name, or extend the name (or attribute value) before it."""
     head = word.split("/", 1)[0]
     if head in _KEYWORDS:
         if head == "BY":
@@ -173,7 +175,7 @@ def _add_word(tokens: list[Token], expression: str, word: str, start: int, end: 
     elif previous is not None and previous.kind in ("name", "attr") and not previous.quoted:
         # Another word of the same name (or attribute value): keep the user's own spacing.
         joined = expression[previous.position : end]
-        value = joined if previous.kind == "name" else expression[previous.position : end].partition("=")[2]
+        value = joined if previous.kind == "name" else joined.partition("=")[2]
         tokens[-1] = Token(previous.kind, value, previous.position, end, key=previous.key)
     else:
         tokens.append(Token("name", word, start, end))

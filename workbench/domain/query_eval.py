@@ -101,7 +101,9 @@ def _near(left: list[Interval], right: list[Interval], distance: int, layout: Do
     return result
 
 
-def _followed_by(left: list[Interval], right: list[Interval], distance: int | None, layout: DocumentLayout) -> list[Interval]:
+def _followed_by(
+    left: list[Interval], right: list[Interval], distance: int | None, layout: DocumentLayout
+) -> list[Interval]:
     ordered = sorted(right)
     starts = [s for s, _ in ordered]
     result = []

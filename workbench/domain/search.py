@@ -40,7 +40,9 @@ def compile_pattern(pattern: str, mode: str, case_sensitive: bool = False) -> re
         where = f" at position {exc.pos + 1}" if exc.pos is not None else ""
         raise InvalidInput(f"The regular expression '{pattern}' is not valid{where}: {exc.msg}.") from None
     if compiled.match("") is not None and compiled.fullmatch("") is not None:
-        raise InvalidInput(f"The regular expression '{pattern}' also matches empty text; make it match at least one character.")
+        raise InvalidInput(
+            f"The regular expression '{pattern}' also matches empty text; make it match at least one character."
+        )
     return compiled
 
 

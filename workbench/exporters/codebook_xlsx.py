@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from workbench.domain.exports import CodeInfo
-from workbench.exporters.fragments_xlsx import StyledSheet, top_aligned_by_default
+from workbench.exporters.fragments_xlsx import StyledSheet, wrapped_by_default
 from workbench.exporters.manifest import ContentHash
 
 HEADER = ["Code", "Level", "Name", "Definition", "When to use", "When not to use", "Example", "Colour", "Codable",
@@ -28,7 +28,7 @@ def write_codebook_xlsx(path: Path, title: str, codes: list[CodeInfo], counts: d
                         hasher: ContentHash) -> dict[str, int]:
     """Write a one-sheet workbook; returns what it holds."""
     workbook = Workbook(write_only=True)
-    top_aligned_by_default(workbook)
+    wrapped_by_default(workbook)
     workbook.properties.creator = "workbench"
     workbook.properties.title = title
     sheet = StyledSheet(workbook, "Codebook", HEADER, hasher, WIDTHS)

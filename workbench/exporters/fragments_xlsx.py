@@ -1,12 +1,14 @@
 """Coded fragments as an Excel workbook: an "All" sheet and one per theme, count sheets, the codebook.
 
-Written in openpyxl's write-only mode so that hundreds of thousands of rows stream to disk. Each column
-reuses one styled cell, so styling costs nothing per cell: header row frozen, autofilter, widths, wrapped
-text for fragments and context, and each code's colour as the fill of its code cell.
+Written in openpyxl's write-only mode so that hundreds of thousands of rows stream to disk: header row frozen,
+autofilter, widths, wrapped text aligned to the top, rows as tall as their text, and each code's colour as the
+fill of its code cell. The workbook's default format wraps and aligns to the top, so most cells need no style of
+their own and go through openpyxl's fast path; only the coloured code cells (one reused cell per colour) do.
 """
 
 from __future__ import annotations
 
+import gc
 import re
 from pathlib import Path
 from typing import Any
@@ -29,7 +31,8 @@ TOP = Alignment(vertical="top")
 WRAP = Alignment(vertical="top", wrap_text=True)
 WIDTHS = {"Document": 30, "Case": 18, "Speaker": 18, "Time": 9, "Code": 32, "Fragment": 60, "Context": 70,
           "Coder": 12, "Memo": 40, "Status": 10, "Start": 8, "End": 8}
-WRAPPED = {"Fragment", "Context", "Memo", "Definition", "When to use", "When not to use", "Example"}
+# Columns whose text may hold line breaks.
+MULTILINE = {"Fragment", "Context", "Memo", "Definition", "When to use", "When not to use", "Example"}
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -91,7 +94,9 @@ class StyledSheet:
         self.rows = 0
         for index, name in enumerate(header, 1):
             width = (widths or {}).get(name) or WIDTHS.get(name) or (16 if not name.startswith("Level") else 20)
-            self.ws.column_dimensions[get_column_letter(index)].width = width
+            column = self.ws.column_dimensions[get_column_letter(index)]
+            column.width = width
+            column.alignment = WRAP  # LibreOffice shows cells without a format of their own in their column's
         self.ws.freeze_panes = "A2"
         self.ws.page_setup.orientation = "landscape"
         self.ws.page_setup.paperSize = 9  # A4
@@ -99,13 +104,13 @@ class StyledSheet:
         self.ws.page_setup.fitToWidth = 1
         self.ws.page_setup.fitToHeight = 0
         self.ws.print_title_rows = "1:1"
-        self.alignments = [WRAP if name in WRAPPED else TOP for name in header]
         self.widths = [self.ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(header) + 1)]
-        self.wrapped = [i for i, name in enumerate(header) if name in WRAPPED]
-        self.cells = [ReusedCell(self.ws) for _ in header]
+        self.multiline = [i for i, name in enumerate(header) if name in MULTILINE]
+        self.single = [i for i, name in enumerate(header) if name not in MULTILINE]
         self.per_line = [max(int(width * 1.2), 1) for width in self.widths]
-        for cell, alignment in zip(self.cells, self.alignments):
-            cell.alignment = alignment
+        self.cells = [ReusedCell(self.ws) for _ in header]
+        for cell in self.cells:
+            cell.alignment = WRAP
         self.fills: dict[tuple[int, str], WriteOnlyCell] = {}
         head = []
         for name in header:
@@ -130,7 +135,7 @@ class StyledSheet:
             cell = ReusedCell(self.ws)
             cell.fill = PatternFill("solid", fgColor=colour[1:])
             cell.font = Font(name="Calibri", size=11, color=ink_for(colour))
-            cell.alignment = self.alignments[column]
+            cell.alignment = WRAP
             self.fills[key] = cell
         return cell
 
@@ -142,7 +147,7 @@ class StyledSheet:
         return cell
 
     def append(self, values: list[Any], colours: dict[int, str] | None = None) -> None:
-        """One row: plain values go straight to openpyxl; wrapped and coloured cells reuse a styled cell."""
+        """One row: plain values go straight to openpyxl; coloured cells reuse a styled cell per colour."""
         row = list(values)
         # One look at all the row's text finds the rare values that need care (formula-like, too long, illegal).
         joined = "\t" + "\t".join([v for v in values if v.__class__ is str])
@@ -152,11 +157,14 @@ class StyledSheet:
                                                or ILLEGAL_CHARACTERS_RE.search(value)):
                     row[index] = self._set(self.cells[index], _text(value))
         tallest = 1
-        for index in self.wrapped:
-            value = row[index]
-            # Text that fits on one line needs no wrapping style (the default format already aligns it to the top).
-            if value.__class__ is str and (len(value) > self.per_line[index] or "\n" in value):
-                row[index] = self._set(self.cells[index], value)
+        per_line = self.per_line
+        for index in self.multiline:
+            value = values[index]
+            if value.__class__ is str and (len(value) > per_line[index] or "\n" in value):
+                tallest = max(tallest, line_count(value, self.widths[index]))
+        for index in self.single:
+            value = values[index]
+            if value.__class__ is str and len(value) > per_line[index]:
                 tallest = max(tallest, line_count(value, self.widths[index]))
         if colours:
             for index, colour in colours.items():
@@ -176,15 +184,19 @@ class StyledSheet:
         self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
 
 
-def top_aligned_by_default(workbook: Workbook) -> None:
-    """Make the workbook's default cell format (xf 0) align to the top.
+def wrapped_by_default(workbook: Workbook) -> None:
+    """Make the workbook's default cell format (xf 0) wrap its text and align to the top.
 
-    Cells without a style of their own then line up with the first line of the wrapped fragments beside them,
-    while openpyxl writes them on its fast path for plain values.
+    Cells without a style of their own then wrap and line up with each other, while openpyxl writes them on its
+    fast path for plain values (a styled cell costs several times as much to write).
     """
     default = workbook._cell_styles[0]
-    default.alignmentId = workbook._alignments.add(TOP)
+    default.alignmentId = workbook._alignments.add(WRAP)
     workbook._cell_styles._rebuild_dict()
+    # LibreOffice shows unstyled cells in the "Normal" cell style, so that style wraps and aligns to the top too.
+    for style in workbook._named_styles:
+        if style.name == "Normal":
+            style.alignment = WRAP
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
@@ -265,15 +277,22 @@ def _about_sheet(workbook: Workbook, data: FragmentSet, table: FragmentTable) ->
 def write_fragments_xlsx(path: Path, data: FragmentSet, hasher: ContentHash) -> dict[str, int]:
     """Write the workbook to `path`; returns what it holds."""
     workbook = Workbook(write_only=True)
-    top_aligned_by_default(workbook)
+    wrapped_by_default(workbook)
     workbook.properties.creator = "workbench"
     workbook.properties.title = f"Coded fragments: {data.project}"
     table = FragmentTable(data)
-    sheets = _fragment_sheets(workbook, table, hasher)
-    _count_sheets(workbook, table, hasher)
-    _codebook_sheet(workbook, table, hasher)
-    _about_sheet(workbook, data, table)
-    workbook.save(path)
+    table.rows()
+    # Every fragment and row stays alive until the file is saved: spare the garbage collector from scanning
+    # them again and again while hundreds of thousands of cells are written.
+    gc.freeze()
+    try:
+        sheets = _fragment_sheets(workbook, table, hasher)
+        _count_sheets(workbook, table, hasher)
+        _codebook_sheet(workbook, table, hasher)
+        _about_sheet(workbook, data, table)
+        workbook.save(path)
+    finally:
+        gc.unfreeze()
     return {"fragments": len(data.fragments), "documents": len(table.documents()), "themes": sheets - 1,
             "codes": len(table.code_rows())}
 

@@ -74,7 +74,8 @@ class AttributeService:
             )
             if document is not None:
                 query = query.where(AttributeValue.document_id == resolve_document(s, document)[0])
-            return [DocumentAttribute(r.document_id, r.title, r.name, r.type, typed_value(r)) for r in s.execute(query).all()]
+            rows = s.execute(query).all()
+            return [DocumentAttribute(r.document_id, r.title, r.name, r.type, typed_value(r)) for r in rows]
 
     def _one(self, doc_id: int, name: str) -> DocumentAttribute:
         return next(a for a in self.list(doc_id) if a.name == name)

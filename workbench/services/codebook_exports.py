@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from workbench.domain.codebook import content_hash
 from workbench.domain.exchange_pseudonyms import pseudonymise_codebook
@@ -16,7 +16,8 @@ from workbench.services.codebook_rows import entries, project_codebook
 from workbench.services.context import ServiceContext
 from workbench.services.fragment_exports import output_format
 from workbench.services.fragment_sets import code_infos
-from workbench.store.schema import ProjectSettings
+from workbench.services.visibility import coding_conditions
+from workbench.store.schema import Coding, ProjectSettings
 
 FORMATS = ("qdc", "yaml", "xlsx")
 
@@ -33,6 +34,13 @@ def export_codebook(ctx: ServiceContext, out: Path, fmt: str | None, replacer: R
         project = s.scalar(select(ProjectSettings.name).limit(1)) or "Project"
         codes = list(code_infos(s, replacer))
         counts = {code.path: entry.codings for entry, code in zip(entries(s), codes)}
+        hidden = coding_conditions(ctx, s)
+        if hidden:
+            # Under blind coding the counts are of one's own codings only, as everywhere else.
+            query = (select(Coding.code_id, func.count()).where(Coding.status == "applied", *hidden)
+                     .group_by(Coding.code_id))
+            own = dict(s.execute(query).all())
+            counts = {code.path: own.get(entry.id, 0) for entry, code in zip(entries(s), codes)}
     version = content_hash(codebook)[:12]
     shown = pseudonymise_codebook(codebook, replacer)
     hasher = ContentHash()

@@ -178,7 +178,8 @@ class CodingService:
     def _write_memo(self, unit: Unit, coding_id: int, text: str, title: str = "") -> None:
         memo = unit.session.scalar(select(Memo).where(Memo.coding_id == coding_id).order_by(Memo.id).limit(1))
         if memo is None:
-            unit.session.add(Memo(guid=str(uuid.uuid4()), title=title, text=text, author_id=unit.coder_id, coding_id=coding_id))
+            memo = Memo(guid=str(uuid.uuid4()), title=title, text=text, author_id=unit.coder_id, coding_id=coding_id)
+            unit.session.add(memo)
         elif memo.text != text or (title and memo.title != title):
             memo.text = text
             memo.title = title or memo.title

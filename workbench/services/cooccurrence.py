@@ -6,7 +6,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain import cooccurrence as counting
 from workbench.services.coding_sets import Span
-from workbench.services.layouts import unit_rows
+from workbench.services.layouts import unit_columns
 
 
 def cooccurrence_tables(
@@ -21,7 +21,7 @@ def cooccurrence_tables(
         ordered, first = counting.ranks(docs)
         counts = counting.unit_counts(rows, first, first + 1, size, len(ordered))
     else:
-        units = unit_rows(s, unit, counting.ranks(docs)[0].tolist())
+        units = counting.unit_table(*unit_columns(s, unit, counting.ranks(docs)[0].tolist()))
         first, last = counting.unit_ranges(docs, starts, ends, units)
-        counts = counting.unit_counts(rows, first, last, size, len(units))
+        counts = counting.unit_counts(rows, first, last, size, len(units[0]))
     return counts.tolist(), counting.jaccard(counts)

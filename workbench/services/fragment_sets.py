@@ -111,11 +111,20 @@ def collect(ctx: ServiceContext, filters: FragmentFilter, replacer: Replacer) ->
     return FragmentSet(
         project=replacer.text(project), fragments=tuple(_fragment(f, replacer) for f in fragments),
         codes=infos, cases={k: tuple(v) for k, v in cases.items()},
-        attribute_names=tuple(replacer.text(n) for n in names), filters=filters.describe(),
-        codebook_version=content_hash(codebook)[:12], codebook_title=codebook.title, language=language,
+        attribute_names=tuple(replacer.text(n) for n in names), filters=_shown_filters(filters, replacer),
+        codebook_version=content_hash(codebook)[:12], codebook_title=replacer.text(codebook.title), language=language,
         pseudonymised=not replacer.empty,
         exported_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
     )
+
+
+def _shown_filters(filters: FragmentFilter, replacer: Replacer) -> dict[str, Any]:
+    """The filter as the export shows it; names typed into it (a speaker, a title) are replaced too."""
+    described = filters.describe()
+    if replacer.empty:
+        return described
+    return {key: [replacer.text(v) if isinstance(v, str) else v for v in value] if isinstance(value, list)
+            else replacer.text(value) if isinstance(value, str) else value for key, value in described.items()}
 
 
 def _describe(filters: FragmentFilter) -> str:

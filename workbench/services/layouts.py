@@ -1,10 +1,12 @@
-"""Load the sentence and turn spans of many documents at once, for queries, matrices and span helpers."""
+"""The sentence and turn spans of many documents at once, for queries, matrices and span helpers.
+
+Spans come from the span cache (they are fixed at import); speakers are always read from the database.
+"""
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
-from itertools import groupby
-from operator import itemgetter
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,50 +15,14 @@ from workbench.domain.query_eval import DocumentLayout
 from workbench.domain.spans import Units
 from workbench.services.plain_rows import plain_rows
 from workbench.services.selection import chunks
-from workbench.services.texts import texts_for
-from workbench.store.schema import Sentence, Turn
+from workbench.services.span_cache import document_spans
+from workbench.services.texts import document_guids, texts_for
+from workbench.store.schema import Turn
 
 
 def document_lengths(session: Session, document_ids: Iterable[int]) -> dict[int, int]:
     """The length in characters of each document's text."""
     return {doc_id: len(text) for doc_id, text in texts_for(session, document_ids).items()}
-
-
-def unit_rows(session: Session, unit: str, document_ids: Iterable[int]) -> list[tuple[int, int, int]]:
-    """`(document_id, start, end)` of every sentence or turn of the documents, in document order.
-
-    The same fallbacks as `load_layouts`: a document without sentences gives its turns, one without turns
-    its whole text.
-    """
-    ids = sorted(set(document_ids))
-    rows: list[tuple[int, int, int]] = []
-    for part in chunks(ids):
-        model = Sentence if unit == "sentence" else Turn
-        query = select(model.document_id, model.start, model.end).where(model.document_id.in_(part))
-        rows.extend(plain_rows(session, query.order_by(model.document_id, model.start)))
-    missing = set(ids) - {row[0] for row in rows}
-    if missing and unit == "sentence":
-        rows.extend(unit_rows(session, "turn", missing))
-        missing -= {row[0] for row in rows}
-    if missing:
-        rows.extend((doc, 0, length) for doc, length in document_lengths(session, missing).items() if length)
-    rows.sort()
-    return rows
-
-
-def _units(session: Session, model, document_ids: Iterable[int]) -> dict[int, Units]:
-    """The sentence or turn spans of each document, read as plain rows in document order."""
-    result: dict[int, Units] = {}
-    for part in chunks(sorted(set(document_ids))):
-        query = (
-            select(model.document_id, model.start, model.end)
-            .where(model.document_id.in_(part))
-            .order_by(model.document_id, model.start)
-        )
-        for doc_id, group in groupby(plain_rows(session, query), key=itemgetter(0)):
-            rows = list(group)
-            result[doc_id] = Units.ordered([row[1] for row in rows], [row[2] for row in rows])
-    return result
 
 
 def turn_speakers(session: Session, document_ids: Iterable[int]) -> dict[int, list[tuple[int, int, str | None]]]:
@@ -68,34 +34,43 @@ def turn_speakers(session: Session, document_ids: Iterable[int]) -> dict[int, li
             .where(Turn.document_id.in_(part))
             .order_by(Turn.document_id, Turn.start)
         )
-        for doc_id, start, end, speaker in session.execute(query).all():
+        for doc_id, start, end, speaker in plain_rows(session, query):
             result.setdefault(doc_id, []).append((start, end, speaker))
     return result
 
 
-def load_layouts(
-    session: Session, document_ids: Iterable[int], *, sentences: bool = True, turns: bool = True
-) -> dict[int, DocumentLayout]:
-    """The sentences and/or turns of the documents, with the length of their text.
+def load_layouts(session: Session, document_ids: Iterable[int]) -> dict[int, DocumentLayout]:
+    """The sentences, turns and text length of each document.
 
     A document without stored sentences uses its turns as sentences; one without turns is a single turn. The
-    length is where the last turn (or sentence) ends, since the stored text holds only what was said; only
-    documents without either have their text read.
+    length is where the last turn ends, since the stored text holds only what was said; only documents
+    without turns have their text read.
     """
     ids = sorted(set(document_ids))
-    sentence_units = _units(session, Sentence, ids) if sentences else {}
-    wanted_turns = ids if turns else [d for d in ids if d not in sentence_units]
-    turn_units = _units(session, Turn, wanted_turns) if wanted_turns else {}
-    lengths = {d: u.ends[-1] for d, u in sentence_units.items()}
-    lengths.update({d: u.ends[-1] for d, u in turn_units.items()})
-    missing = [d for d in ids if d not in lengths]
+    spans = document_spans(session, document_guids(session, ids))
+    lengths = {doc: own.turns.ends[-1] for doc, own in spans.items() if len(own.turns)}
+    missing = [doc for doc in ids if doc not in lengths]
     if missing:
         lengths.update(document_lengths(session, missing))
     layouts = {}
-    for doc_id in ids:
-        length = lengths.get(doc_id, 0)
-        whole = Units.ordered([0], [length]) if length else Units.ordered([], [])
-        own_turns = turn_units.get(doc_id) or whole
-        own_sentences = sentence_units.get(doc_id) or own_turns
-        layouts[doc_id] = DocumentLayout(length, own_sentences, own_turns)
+    for doc in ids:
+        length = lengths.get(doc, 0)
+        own = spans.get(doc)
+        whole = Units.ordered(array("q", [0] if length else []), array("q", [length] if length else []))
+        turns = own.turns if own is not None and len(own.turns) else whole
+        sentences = own.sentences if own is not None and len(own.sentences) else turns
+        layouts[doc] = DocumentLayout(length, sentences, turns)
     return layouts
+
+
+def unit_columns(session: Session, unit: str, document_ids: Iterable[int]) -> tuple[list[int], list, list]:
+    """The sentences or turns of the documents, in document order, as `(document ids, starts, ends)` where
+    each document contributes one array of starts and one of ends (the counts below join them)."""
+    layouts = load_layouts(session, document_ids)
+    docs, starts, ends = [], [], []
+    for doc, layout in sorted(layouts.items()):
+        units = layout.sentences if unit == "sentence" else layout.turns
+        docs.append((doc, len(units)))
+        starts.append(units.starts)
+        ends.append(units.ends)
+    return docs, starts, ends

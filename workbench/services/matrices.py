@@ -18,7 +18,7 @@ from workbench.services.cooccurrence import cooccurrence_tables
 from workbench.services.layouts import turn_speakers
 from workbench.services.lookup import CodeTree, coder_names
 from workbench.services.selection import attribute_values, resolve_scope
-from workbench.services.texts import texts_for, word_offsets
+from workbench.services.texts import word_offsets_for
 from workbench.services.visibility import visible_selection
 from workbench.store.schema import Attribute, Case, CaseDocument, Document
 
@@ -70,7 +70,7 @@ class MatrixService:
             coding, row = arrays.expand(table[:, CODE], targets)
             entry, column = arrays.expand(keys[coding], mapping)
             coding, row = coding[entry], row[entry]
-            word_starts = self._word_starts(s, set(table[:, DOC].tolist())) if measure == "words" else None
+            word_starts = word_offsets_for(s, set(table[:, DOC].tolist())) if measure == "words" else None
             values, totals = tallies.frequencies(
                 coding, row, column, table[coding, DOC], table[coding, START], table[coding, END],
                 (len(rows), len(labels)), measure, word_starts,
@@ -98,10 +98,12 @@ class MatrixService:
             ordered = [(doc, start, end) for doc in sorted(turns) for start, end, _ in turns[doc]]
             speakers = [speaker for doc in sorted(turns) for _, _, speaker in turns[doc]]
             turn = tallies.speaker_of(docs, table[:, START], ordered)
-            said = [speakers[i] if i >= 0 and speakers[i] else NO_VALUE for i in turn.tolist()]
-            labels = sorted(set(said))
+            labels = sorted({speaker or NO_VALUE for speaker in speakers} | ({NO_VALUE} if (turn < 0).any() else set()))
             index = {label: i for i, label in enumerate(labels)}
-            return labels, arrays.ints([index[label] for label in said]), {i: [i] for i in range(len(labels))}
+            label_of_turn = arrays.ints([index[speaker or NO_VALUE] for speaker in speakers] + [index.get(NO_VALUE, 0)])
+            said = label_of_turn[turn]  # turn -1 (before any turn) picks the last entry, "(none)"
+            used = sorted(set(said.tolist()))
+            return [labels[i] for i in used], said, {label: [i] for i, label in enumerate(used)}
         if by == "cases":
             members: dict[int, list[str]] = defaultdict(list)
             query = select(CaseDocument.document_id, Case.name).join(Case, Case.id == CaseDocument.case_id)
@@ -114,7 +116,9 @@ class MatrixService:
         if by.startswith("attr:") and by[5:].strip():
             key = by[5:].strip().casefold()
             if key not in {name.casefold() for name in s.scalars(select(Attribute.name))}:
-                raise NotFound(f"No document has an attribute named '{by[5:].strip()}'; `workbench attribute list` shows them.")
+                raise NotFound(
+                    f"No document has an attribute named '{by[5:].strip()}'; `workbench attribute list` shows them."
+                )
             attributes = attribute_values(s, in_scope)
             values = {
                 doc: next((_label(v) for k, v in attributes.get(doc, {}).items() if k.casefold() == key), NO_VALUE)
@@ -124,10 +128,6 @@ class MatrixService:
             index = {label: i for i, label in enumerate(labels)}
             return labels, docs, {doc: [index[value]] for doc, value in values.items()}
         raise InvalidInput(f"Cannot make columns by '{by}'; use documents, speakers, coders, cases or attr:KEY.")
-
-    @staticmethod
-    def _word_starts(s: Session, docs: set[int]) -> dict[int, object]:
-        return {doc_id: word_offsets(text) for doc_id, text in texts_for(s, docs).items()}
 
     def cooccurrence(self, *, unit: str = "span", codes: Sequence[str] | None = None, subcodes: bool = False,
                      selection: Selection = EVERYTHING) -> Cooccurrence:

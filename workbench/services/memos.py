@@ -32,7 +32,9 @@ def _labels(session: Session, rows: list[MemoRow]) -> dict[int, str]:
     tree = CodeTree.load(session)
     doc_ids = {r.document_id for r in rows if r.document_id is not None}
     coding_ids = {r.coding_id for r in rows if r.coding_id is not None}
-    titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(doc_ids))).all()) if doc_ids else {}
+    titles = {}
+    if doc_ids:
+        titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(doc_ids))).all())
     codings = {}
     if coding_ids:
         query = select(CodingRow.id, CodingRow.code_id, CodingRow.document_id, CodingRow.start, CodingRow.end).where(

@@ -17,7 +17,7 @@ from workbench.store.schema import Coding as CodingRow
 def _units(session: Session, doc_id: int, unit: str):
     if unit not in ("sentence", "turn"):
         raise InvalidInput(f"The unit '{unit}' is not one of sentence, turn.")
-    layout = load_layouts(session, [doc_id], sentences=unit == "sentence", turns=unit == "turn")[doc_id]
+    layout = load_layouts(session, [doc_id])[doc_id]
     return layout.sentences if unit == "sentence" else layout.turns
 
 

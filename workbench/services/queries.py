@@ -38,14 +38,6 @@ def _possible_documents(node: Node, leaves: dict[Node, dict[int, list[tuple[int,
     return left | right if isinstance(node, Binary) and node.op == "OR" else left & right
 
 
-def _needs_sentences(node: Node) -> bool:
-    if isinstance(node, Positional):
-        return node.distance is not None or _needs_sentences(node.left) or _needs_sentences(node.right)
-    if isinstance(node, Binary):
-        return _needs_sentences(node.left) or _needs_sentences(node.right)
-    return False
-
-
 class QueryService:
     """Evaluates query expressions; the pure rules live in `domain.queries` and `domain.query_eval`."""
 
@@ -64,9 +56,7 @@ class QueryService:
             documents = _possible_documents(tree_node, leaves)
             if scope.document_ids is not None:
                 documents &= scope.document_ids
-            layouts = load_layouts(
-                s, documents, sentences=unit == "sentence" or _needs_sentences(tree_node), turns=unit == "turn"
-            )
+            layouts = load_layouts(s, documents)
             found: dict[int, list[tuple[int, int]]] = {}
             for doc_id in sorted(documents):
                 hits = evaluate(tree_node, unit, layouts[doc_id], lambda leaf, doc=doc_id: leaves[leaf].get(doc, []))
@@ -106,11 +96,13 @@ class QueryService:
     def _attribute_leaf(self, s: Session, leaf: AttributeRef, scope: Scope) -> dict[int, list[tuple[int, int]]]:
         known = {name.casefold() for name in s.scalars(select(Attribute.name))}
         if leaf.key.casefold() not in known:
-            raise NotFound(f"The query names the attribute '{leaf.key}' at position {leaf.position + 1}, which no document has.")
+            raise NotFound(
+                f"The query names the attribute '{leaf.key}' at position {leaf.position + 1}, which no document has."
+            )
         docs = matching_documents(attribute_values(s), [(leaf.key, leaf.value)])
         if scope.document_ids is not None:
             docs &= scope.document_ids
-        lengths = load_layouts(s, docs, sentences=False, turns=False)
+        lengths = load_layouts(s, docs)
         return {doc: [(0, layout.length)] for doc, layout in lengths.items() if layout.length}
 
     def _speaker_leaf(self, s: Session, leaf: SpeakerRef, scope: Scope) -> dict[int, list[tuple[int, int]]]:

@@ -20,6 +20,7 @@ from workbench.domain.transcripts import TurnSpan
 from workbench.nlp.language import detect_language
 from workbench.nlp.sentences import split_sentences
 from workbench.services.codebook_rows import Placement, all_rows, fill_row
+from workbench.services.document_rows import bulk_insert
 from workbench.services.selection import chunks
 from workbench.store.base import utcnow
 from workbench.store.schema import (
@@ -65,6 +66,17 @@ def _free(guid: str | None, taken: set[str]) -> str:
 
 def _guids(s: Session, column) -> set[str]:
     return {normalise_guid(g) or g for g in s.scalars(select(column))}
+
+
+def _unique_title(title: str, taken: set[str]) -> str:
+    """The title, numbered (`Interview (2)`) when another document has it, so that a title names one document."""
+    title = " ".join(title.split())[:490] or "Untitled"
+    number, candidate = 1, title
+    while candidate in taken:
+        number += 1
+        candidate = f"{title} ({number})"
+    taken.add(candidate)
+    return candidate
 
 
 def _value_columns(kind: str, value: Any) -> dict[str, Any]:
@@ -186,10 +198,12 @@ class ProjectWriter:
             return
         if not hasattr(self, "_document_guids"):
             self._document_guids = _guids(self.s, Document.guid)
+            self._titles = set(self.s.scalars(select(Document.title)))
         guid = _free(document.guid, self._document_guids)
+        title = _unique_title(document.title, self._titles)
         language = detect_language(document.text) or self.language
         new_id = self.s.execute(insert(Document).returning(Document.id), [{
-            "guid": guid, "title": document.title, "original_filename": None, "format": "refi-qda",
+            "guid": guid, "title": title, "original_filename": None, "format": "refi-qda",
             "language": language, "text": document.text, "text_sha256": sha, "imported_at": utcnow(),
             "imported_by": self.coder_id, "word_count": count_words(document.text),
             "metadata_": {"imported_from": self.imported.source.rsplit("/", 1)[-1],
@@ -197,13 +211,13 @@ class ProjectWriter:
         }]).scalar_one()
         self.out.document_ids[document.guid] = new_id
         self.out.documents += 1
-        turns = [TurnSpan(t.start, t.end, t.speaker, t.t_start, t.t_end) for t in document.turns]
-        if turns:
-            self.s.execute(insert(Turn), [{"document_id": new_id, "start": t.start, "end": t.end,
-                                           "speaker": t.speaker[:200] if t.speaker else None,
-                                           "t_start": t.t_start, "t_end": t.t_end} for t in turns])
-            sentences = split_sentences(document.text, turns, language)
-            self.s.execute(insert(Sentence), [{"document_id": new_id, "start": a, "end": b} for a, b in sentences])
+        turns = [TurnSpan(t.start, t.end, t.speaker[:200] if t.speaker else None, t.t_start, t.t_end)
+                 for t in document.turns]
+        connection = self.s.connection()
+        bulk_insert(connection, Turn.__table__, ("document_id", "start", "end", "speaker", "t_start", "t_end"),
+                    [(new_id, t.start, t.end, t.speaker, t.t_start, t.t_end) for t in turns])
+        bulk_insert(connection, Sentence.__table__, ("document_id", "start", "end"),
+                    [(new_id, a, b) for a, b in split_sentences(document.text, turns, language)])
         values = self._values(document.attributes, {"document_id": new_id}, set())
         if values:
             self.s.execute(insert(AttributeValue), values)

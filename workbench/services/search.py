@@ -84,7 +84,7 @@ class SearchService:
         spans = [(h.document_id, h.start, h.end) for h in hits]
         if unit != "match" and spans:
             with self.ctx.read() as s:
-                layouts = load_layouts(s, {doc for doc, _, _ in spans}, sentences=unit == "sentence", turns=unit == "turn")
+                layouts = load_layouts(s, {doc for doc, _, _ in spans})
             grown = []
             for doc, start, end in spans:
                 layout = layouts[doc]

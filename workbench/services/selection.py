@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.codings import STATUSES
@@ -44,8 +44,9 @@ def chunks(values: Sequence[int] | Iterable[int], size: int = CHUNK) -> Iterable
         yield values[i : i + size]
 
 
-def attribute_values(session: Session, document_ids: Iterable[int] | None = None) -> dict[int, dict[str, Any]]:
-    """Every document attribute as `{document_id: {name: value}}` (values typed: text, number, date, boolean)."""
+def attribute_values(session: Session, document_ids: Iterable[int] | Select | None = None) -> dict[int, dict[str, Any]]:
+    """Document attributes as `{document_id: {name: value}}` (values typed: text, number, date, boolean), of
+    every document, of the given ids, or of the ids a sub-query selects."""
     query = (
         select(AttributeValue.document_id, Attribute.name, Attribute.type, AttributeValue.value_text,
                AttributeValue.value_number, AttributeValue.value_date, AttributeValue.value_bool)
@@ -54,6 +55,8 @@ def attribute_values(session: Session, document_ids: Iterable[int] | None = None
     )
     if document_ids is None:
         rows = session.execute(query).all()
+    elif isinstance(document_ids, Select):
+        rows = session.execute(query.where(AttributeValue.document_id.in_(document_ids))).all()
     else:
         rows = []
         for part in chunks(sorted(set(document_ids))):
@@ -80,16 +83,18 @@ def typed_value(row) -> Any:
 
 
 def document_dates(session: Session) -> dict[int, Any]:
-    """Each document's date: its `date` (or `datum`) attribute, else the date its file states."""
-    dates = {}
-    for doc_id, metadata in session.execute(select(Document.id, Document.metadata_)):
-        dates[doc_id] = as_date((metadata or {}).get("date"))
+    """Each document's date: its `date` (or `datum`) attribute, else the date its file states in the metadata."""
+    dates: dict[int, Any] = {}
     for doc_id, attributes in attribute_values(session).items():
         folded = {name.casefold(): value for name, value in attributes.items()}
-        for key in ("date", "datum"):
-            if as_date(folded.get(key)) is not None:
-                dates[doc_id] = as_date(folded[key])
-                break
+        found = next((as_date(folded[key]) for key in ("date", "datum") if as_date(folded.get(key))), None)
+        if found is not None:
+            dates[doc_id] = found
+    # The metadata column is stored after the text, so it is read only for documents still without a date.
+    undated = [doc_id for doc_id in session.scalars(select(Document.id)) if doc_id not in dates]
+    for part in chunks(undated):
+        for doc_id, metadata in session.execute(select(Document.id, Document.metadata_).where(Document.id.in_(part))).all():
+            dates[doc_id] = as_date((metadata or {}).get("date"))
     return dates
 
 

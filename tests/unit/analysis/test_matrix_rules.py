@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 
 import pytest
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.filters import matching_documents, parse_attribute_filter, parse_bool, value_matches
-from workbench.domain.cooccurrence import jaccard, span_counts, stretches, unit_counts, unit_ranges
+from workbench.domain.cooccurrence import jaccard, span_counts, stretches, unit_counts, unit_ranges, unit_table
 from workbench.domain.search import compile_pattern, context, find_matches
 
 
@@ -46,7 +47,7 @@ def test_stretches_join_each_codes_codings_per_document():
 
 def test_unit_ranges_find_the_units_a_coding_touches():
     # Document 1 has units [0,10) [11,21) [22,32); document 2 has [0,5) [6,9).
-    units = [(1, 0, 10), (1, 11, 21), (1, 22, 32), (2, 0, 5), (2, 6, 9)]
+    units = unit_table([(1, 3), (2, 2)], [array("q", [0, 11, 22]), [0, 6]], [array("q", [10, 21, 32]), [5, 9]])
     first, last = unit_ranges([1, 1, 1, 2, 2], [5, 10, 9, 0, 5], [15, 11, 30, 9, 6], units)
     assert list(zip(first.tolist(), last.tolist(), strict=True)) == [(0, 2), (1, 1), (0, 3), (3, 5), (4, 4)]
 
