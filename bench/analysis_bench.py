@@ -199,8 +199,8 @@ def machine_note() -> str:
 def measure(project: Project) -> None:
     from sqlalchemy import func, select
 
+    from workbench.services import span_cache, texts
     from workbench.services.lookup import CodeTree
-    from workbench.services.texts import forget_all
     from workbench.store.schema import Coding as CodingRow
 
     with project.ctx.read() as s:
@@ -211,7 +211,11 @@ def measure(project: Project) -> None:
     sizes = dict(counts)
     print(f"  ({machine_note()})")
     print(f"  code '{a}' has {sizes[median_code]} codings (the median); '{b}' {sizes[top_code]}, '{c}' {sizes[second_code]}")
-    timed(f"retrieve '{a}' with sentence context", lambda: project.retrieval.fragments([a]), before=forget_all)
+    def forget_all():
+        texts.forget_all()
+        span_cache.forget_all()
+
+    timed(f"retrieve '{a}' with sentence context", lambda: project.retrieval.fragments([a]), runs=9, before=forget_all)
     timed(f"retrieve '{b}' with turn context", lambda: project.retrieval.fragments([b], context="turn"))
     timed(f"query '{b} NEAR/2 {c}' (span)", lambda: project.queries.run(f'"{b}" NEAR/2 "{c}"').hits)
     for unit in ("span", "sentence", "turn", "document"):

@@ -23,13 +23,33 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from analysis_bench import build, postgres_schema  # noqa: E402
+from analysis_bench import build  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
 
 from workbench.domain.exports import FragmentFilter, ThemeOptions  # noqa: E402
 from workbench.domain.filters import Selection  # noqa: E402
 from workbench.project import Project  # noqa: E402
 
 TARGET = 1.5
+SCHEMA = "bench_exports"  # its own schema, so other benchmarks on the same server are left alone
+
+
+def postgres_schema(base: str) -> str:
+    """A fresh schema for this benchmark on the server; the URL's search path points at it."""
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
+        conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
+    admin.dispose()
+    separator = "&" if "?" in base else "?"
+    return f"{base}{separator}options=-csearch_path%3D{SCHEMA}"
+
+
+def drop_schema(base: str) -> None:
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
+    admin.dispose()
 
 
 def recorded_rows(project: Project, out: Path) -> list[tuple[str, list[list]]]:
@@ -165,6 +185,8 @@ def run(backend: str, args) -> None:
             measure(project, folder, args.quote_documents, args.runs)
         finally:
             project.close()
+            if db is not None:
+                drop_schema(args.postgres)
 
 
 def main() -> None:

@@ -131,3 +131,29 @@ def test_suggestions_from_a_search_are_one_undoable_step(project):
     assert [c.text for c in suggested] == ["Financieringen voor langere tijd zijn er niet."]
     assert project.history.undo().summary == "Suggested 1 coding of Financiering from the search 'financiering'"
     assert project.coding.list(status="suggested") == []
+
+
+def test_undoing_a_removal_brings_back_a_log_entry_link(project):
+    import datetime as dt
+    import uuid
+
+    from sqlalchemy import select
+
+    from workbench.store.schema import LogEntry, LogEntryLink
+
+    corpus = build_corpus(project)
+    coding_id = corpus.codings["c3"]
+    with project.ctx.change("log.add", undoable=False) as unit:
+        entry = LogEntry(guid=str(uuid.uuid4()), date=dt.date(2024, 11, 15), type="interview", title="Interview corporatie")
+        unit.session.add(entry)
+        unit.session.flush()
+        unit.session.add(LogEntryLink(entry_id=entry.id, coding_id=coding_id))
+
+    def links():
+        with project.ctx.read() as s:
+            return list(s.scalars(select(LogEntryLink.coding_id)))
+
+    project.coding.remove(coding_id)
+    assert links() == []
+    project.history.undo()
+    assert links() == [coding_id]

@@ -83,6 +83,8 @@ def test_cooccurrence_by_sentence_and_turn(project, corpus):
     assert sentences.count(V, VP) == 1 and sentences.similarity(V, VP) == pytest.approx(1 / 6, abs=1e-4)
     assert sentences.count(F, FS) == 1 and sentences.similarity(F, FS) == pytest.approx(1 / 7, abs=1e-4)
     assert sentences.count(F, FH) == 1 and sentences.similarity(F, FH) == pytest.approx(1 / 6, abs=1e-4)
+    marieke = project.matrices.cooccurrence(unit="sentence", codes=[V, F], selection=Selection(speakers=("Marieke",)))
+    assert marieke.counts == ((2, 0), (0, 3))
     turns = project.matrices.cooccurrence(unit="turn", codes=[V, F])
     assert turns.counts == ((5, 3), (3, 4))
     assert turns.similarity(V, F) == pytest.approx(3 / 6, abs=1e-4)

@@ -130,6 +130,8 @@ def test_the_selection_limits_the_codings(project, corpus):
     only_heem = _hits(project, corpus, "Vertrouwen OR Financiering", "document",
                       selection=Selection(documents=("Werkbezoek HEEM",)))
     assert only_heem == _d(corpus, "heem")
+    said_by_ahmed = _hits(project, corpus, "Vertrouwen", "span", selection=Selection(speakers=("Ahmed",)))
+    assert said_by_ahmed == [("corporatie", *corpus.spans["c5"][1:]), ("corporatie", *corpus.sentence("corporatie", 6))]
 
 
 def test_hits_carry_text_speaker_and_a_document_count(project, corpus):

@@ -172,8 +172,9 @@ def jaccard(shared) -> list[list[float]]:
 
 
 def coding_columns(codings, targets: dict[int, list[int]]) -> tuple[Any, Any, Any, Any]:
-    """`(document, row, start, end)` arrays from `(document, code, coder, start, end)` tuples, one entry for
-    every row a coding counts towards (`targets` maps a code to its rows)."""
-    rows = table(codings, 5)
+    """`(document, row, start, end)` arrays from `(document, code, start, end)` tuples (or with the coder
+    before the start), one entry for every row a coding counts towards (`targets` maps a code to its rows)."""
+    width = len(codings[0]) if len(codings) else 4
+    rows = table(codings, width)
     owner, row = expand(rows[:, 1], targets)
-    return rows[owner, 0], row, rows[owner, 3], rows[owner, 4]
+    return rows[owner, 0], row, rows[owner, width - 2], rows[owner, width - 1]

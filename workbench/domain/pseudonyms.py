@@ -118,6 +118,18 @@ def name_forms(entries: list[RegisteredName] | tuple[RegisteredName, ...]) -> li
     return sorted(forms.values(), key=lambda f: (-len(f.text), f.text))
 
 
+def _spellings(text: str) -> set[str]:
+    """The ways a form is written: as registered, capitalised, in capitals, with either apostrophe, and, for
+    names of more than one word, in lower case (a single lower-case word is too often an ordinary word:
+    `bakker`, `roos`)."""
+    found = {text, _capitalised(text), text.upper()}
+    if " " in text:
+        found.add(text.lower())
+    for apostrophe, other in (("'", "’"), ("’", "'")):
+        found |= {spelling.replace(apostrophe, other) for spelling in found if apostrophe in spelling}
+    return found
+
+
 def _possessive(pseudonym: str, suffix: str) -> str:
     """The pseudonym with the possessive ending that fits it, following the ending the text used."""
     if not suffix:
@@ -169,7 +181,7 @@ class Replacer:
         self._lookup: dict[str, str] = {}
         spellings: set[str] = set()
         for form in self.forms:
-            for spelling in {form.text, _capitalised(form.text), form.text.upper()}:
+            for spelling in _spellings(form.text):
                 key = clean_name(spelling)
                 self._lookup.setdefault(key, form.pseudonym)
                 spellings.add(spelling)

@@ -8,7 +8,6 @@ their own and go through openpyxl's fast path; only the coloured code cells (one
 
 from __future__ import annotations
 
-import gc
 import re
 from pathlib import Path
 from typing import Any
@@ -281,18 +280,11 @@ def write_fragments_xlsx(path: Path, data: FragmentSet, hasher: ContentHash) -> 
     workbook.properties.creator = "workbench"
     workbook.properties.title = f"Coded fragments: {data.project}"
     table = FragmentTable(data)
-    table.rows()
-    # Every fragment and row stays alive until the file is saved: spare the garbage collector from scanning
-    # them again and again while hundreds of thousands of cells are written.
-    gc.freeze()
-    try:
-        sheets = _fragment_sheets(workbook, table, hasher)
-        _count_sheets(workbook, table, hasher)
-        _codebook_sheet(workbook, table, hasher)
-        _about_sheet(workbook, data, table)
-        workbook.save(path)
-    finally:
-        gc.unfreeze()
+    sheets = _fragment_sheets(workbook, table, hasher)
+    _count_sheets(workbook, table, hasher)
+    _codebook_sheet(workbook, table, hasher)
+    _about_sheet(workbook, data, table)
+    workbook.save(path)
     return {"fragments": len(data.fragments), "documents": len(table.documents()), "themes": sheets - 1,
             "codes": len(table.code_rows())}
 

@@ -17,7 +17,7 @@ from workbench.services.lookup import CodeTree, codable, resolve_coder, resolve_
 from workbench.services.texts import texts_for
 from workbench.store.base import utcnow
 from workbench.store.schema import Coding as CodingRow
-from workbench.store.schema import Document, Memo
+from workbench.store.schema import Document, LogEntryLink, Memo
 
 
 def _span_text(text: str, start: int, end: int) -> str:
@@ -83,18 +83,19 @@ class CodingService:
                 if existing is not None and not unit.summary:
                     unit.describe(summary=f"Wrote a memo on '{quoted}' ({entry.path})")
             unit.describe(target=f"coding:{row.id}")
-            coding_id = row.id
-        return self.get(coding_id)
+            return read_codings(s, [CodingRow.id == row.id], tree=tree)[0]
 
     def remove(self, coding_id: int) -> Coding:
-        """Remove a coding and its memos; returns the coding as it was."""
+        """Remove a coding with its memos and log-entry links; returns the coding as it was."""
         before = self.get(coding_id)
         with self.ctx.change("coding.remove", target=f"coding:{coding_id}") as unit:
             s = unit.session
             row = self._row(unit, coding_id)
-            for memo in s.scalars(select(Memo).where(Memo.coding_id == coding_id)):
-                s.delete(memo)
-            s.flush()  # memos go first, so undo puts the coding back before them
+            # Dependent rows go through the ORM first, so the event holds them and undo puts them back.
+            for dependant in (*s.scalars(select(Memo).where(Memo.coding_id == coding_id)),
+                              *s.scalars(select(LogEntryLink).where(LogEntryLink.coding_id == coding_id))):
+                s.delete(dependant)
+            s.flush()
             s.delete(row)
             unit.describe(summary=f"Removed the coding '{shorten(before.text)}' ({before.code})")
         return before

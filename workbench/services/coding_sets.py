@@ -21,10 +21,18 @@ DOC, CODE, CODER, START, END = range(5)
 Span = tuple[int, int, int, int, int]
 
 
-def load_spans(session: Session, scope: Scope, code_ids: Iterable[int] | None = None) -> list[Span]:
-    """The codings in scope (of the given codes, or of all), in no particular order."""
+def load_spans(
+    session: Session, scope: Scope, code_ids: Iterable[int] | None = None, *, coders: bool = True
+) -> list[Span]:
+    """The codings in scope (of the given codes, or of all), in no particular order.
+
+    Without `coders` the tuples leave the coder out, `(document_id, code_id, start, end)`: a quarter less to
+    read when a count does not need it.
+    """
     table = Coding.__table__
     columns = (table.c.document_id, table.c.code_id, table.c.coder_id, table.c.start, table.c.end)
+    if not coders:
+        columns = (table.c.document_id, table.c.code_id, table.c.start, table.c.end)
     if scope.document_ids is not None and not scope.document_ids:
         return []
     rows: list[Span] = []
@@ -35,7 +43,7 @@ def load_spans(session: Session, scope: Scope, code_ids: Iterable[int] | None = 
             query = query.where(table.c.code_id.in_(part))
         rows.extend(plain_rows(session, query))
     if scope.speakers is not None:
-        rows = only_speakers(session, rows, scope.speakers)
+        rows = only_speakers(session, rows, scope.speakers, start_at=START if coders else 2)
     return rows
 
 
@@ -54,7 +62,7 @@ def speaker_lookup(session: Session, document_ids: Iterable[int]):
     return speaker
 
 
-def only_speakers(session: Session, rows: list[Span], speakers: frozenset[str]) -> list[Span]:
-    """The codings that start in a turn of one of the speakers."""
+def only_speakers(session: Session, rows: list, speakers: frozenset[str], start_at: int = START) -> list:
+    """The codings that start in a turn of one of the speakers (`start_at`: where a tuple holds the start)."""
     speaker = speaker_lookup(session, {r[DOC] for r in rows})
-    return [r for r in rows if speaker(r[DOC], r[START]) in speakers]
+    return [r for r in rows if speaker(r[DOC], r[start_at]) in speakers]

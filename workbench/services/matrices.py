@@ -138,7 +138,7 @@ class MatrixService:
             tree = CodeTree.load(s)
             rows, targets = self._rows(tree, codes, subcodes)
             scope = resolve_scope(s, visible_selection(self.ctx, selection, s))
-            spans = load_spans(s, scope, [c for c, rs in targets.items() if rs] if codes else None)
+            spans = load_spans(s, scope, [c for c, rs in targets.items() if rs] if codes else None, coders=False)
             if not codes:  # without a list, only the codes that occur
                 used = sorted({row for code in {sp[CODE] for sp in spans} for row in targets.get(code, ())})
                 remap = {old: new for new, old in enumerate(used)}

@@ -83,11 +83,11 @@ class QueryService:
                 leaves[leaf] = self._attribute_leaf(s, leaf, scope)
             elif isinstance(leaf, SpeakerRef):
                 leaves[leaf] = self._speaker_leaf(s, leaf, scope)
-        spans = load_spans(s, scope, {code for ids in wanted.values() for code in ids})
+        spans = load_spans(s, scope, {code for ids in wanted.values() for code in ids}, coders=False)
         for leaf, ids in wanted.items():
             codes = set(ids)
             per_doc: dict[int, list[tuple[int, int]]] = defaultdict(list)
-            for doc, code, _coder, start, end in spans:
+            for doc, code, start, end in spans:
                 if code in codes:
                     per_doc[doc].append((start, end))
             leaves[leaf] = dict(per_doc)

@@ -110,17 +110,18 @@ class RetrievalService:
         spans = document_spans(s, guids)
         coders = coder_names(s)
         paths = {code_id: entry.path for code_id, entry in tree.entries.items()}
+        no_attributes: dict = {}
         fragments = []
+        append = fragments.append
         for coding_id, doc_id, code_id, coder_id, start, end, status, speaker, memo, title, _guid in rows:
             text, own = texts[doc_id], spans[doc_id]
             lo, hi = _context(own, context, start, end)
-            turn = own.turn_at(start)
-            fragments.append(Fragment(
-                coding_id=coding_id, document_id=doc_id, document=title, code=paths[code_id],
-                coder=coders.get(coder_id, ""), start=start, end=end, text=text[start:end], context_start=lo,
-                context_end=hi, context=text[lo:hi], speaker=speaker,
-                t_start=own.turn_starts_at[turn] if turn is not None else None,
-                t_end=own.turn_ends_at[turn] if turn is not None else None,
-                status=status, memo=memo or "", attributes=dict(attributes.get(doc_id, {})),
+            turn = bisect_right(own.turns.starts, start) - 1  # the turn the coding starts in, as the speaker
+            timed = turn >= 0
+            append(Fragment(
+                coding_id, doc_id, title, paths[code_id], coders.get(coder_id, ""), start, end, text[start:end],
+                lo, hi, text[lo:hi], speaker, own.turn_starts_at[turn] if timed else None,
+                own.turn_ends_at[turn] if timed else None, status, memo or "",
+                attributes.get(doc_id, no_attributes),
             ))
         return fragments

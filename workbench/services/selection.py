@@ -62,21 +62,24 @@ def attribute_values(session: Session, document_ids: Iterable[int] | Select | No
         for part in chunks(sorted(set(document_ids))):
             rows.extend(session.execute(query.where(AttributeValue.document_id.in_(part))).all())
     result: dict[int, dict[str, Any]] = {}
-    for row in rows:
-        result.setdefault(row.document_id, {})[row.name] = typed_value(row)
+    for doc_id, name, kind, text, number, day, flag in rows:
+        result.setdefault(doc_id, {})[name] = _typed(kind, text, number, day, flag)
     return result
 
 
 def typed_value(row) -> Any:
-    """The stored value of an attribute row in its type."""
-    if row.type == "number" and row.value_number is not None:
-        number = row.value_number
+    """The stored value of an attribute row (with type and value_* columns) in its type."""
+    return _typed(row.type, row.value_text, row.value_number, row.value_date, row.value_bool)
+
+
+def _typed(kind: str, text, number, day, flag) -> Any:
+    if kind == "number" and number is not None:
         return int(number) if float(number).is_integer() else number
-    if row.type == "date" and row.value_date is not None:
-        return row.value_date
-    if row.type == "boolean" and row.value_bool is not None:
-        return row.value_bool
-    for value in (row.value_text, row.value_number, row.value_date, row.value_bool):
+    if kind == "date" and day is not None:
+        return day
+    if kind == "boolean" and flag is not None:
+        return flag
+    for value in (text, number, day, flag):
         if value is not None:
             return value
     return None

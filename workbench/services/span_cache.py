@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from array import array
-from bisect import bisect_right
 from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import groupby
@@ -38,10 +37,6 @@ class DocumentSpans:
     turn_starts_at: tuple[float | None, ...]
     turn_ends_at: tuple[float | None, ...]
 
-    def turn_at(self, offset: int) -> int | None:
-        """The index of the last turn starting at or before an offset, None before the first turn."""
-        index = bisect_right(self.turns.starts, offset) - 1
-        return index if index >= 0 else None
 
 
 def _read(session: Session, document_ids: list[int]) -> dict[int, DocumentSpans]:

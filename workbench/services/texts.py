@@ -21,8 +21,10 @@ from workbench.services.selection import chunks
 from workbench.store.schema import Document
 
 MAX_CHARACTERS = 60_000_000
+MAX_DOCUMENTS_OF_OFFSETS = 2000
 _lock = threading.Lock()
 _cache: OrderedDict[tuple[str, int], tuple[str, str]] = OrderedDict()
+_offsets: OrderedDict[tuple[str, int, str], object] = OrderedDict()
 _size = 0
 
 
@@ -61,7 +63,7 @@ def document_texts(session: Session, guids: dict[int, str]) -> dict[int, str]:
             texts[doc_id] = text
     for part in chunks(sorted(missing), 100):
         query = select(Document.id, Document.guid, Document.text).where(Document.id.in_(part))
-        for doc_id, guid, text in session.execute(query):
+        for doc_id, guid, text in session.execute(query).all():
             _remember((database, doc_id), guid, text)
             texts[doc_id] = text
     return texts
@@ -80,15 +82,6 @@ def texts_for(session: Session, document_ids: Iterable[int]) -> dict[int, str]:
     return document_texts(session, document_guids(session, document_ids))
 
 
-def forget_all() -> None:
-    """Empty the caches (the benchmark uses it to measure a first read)."""
-    global _size
-    with _lock:
-        _cache.clear()
-        _offsets.clear()
-        _size = 0
-
-
 def word_offsets(text: str):
     """Where each word of a text begins, as a numpy array (the word rule of `count_words`)."""
     from workbench.domain.arrays import np
@@ -96,10 +89,6 @@ def word_offsets(text: str):
 
     numpy = np()
     return numpy.fromiter((m.start() for m in WORD.finditer(text)), dtype=numpy.int64)
-
-
-_offsets: OrderedDict[tuple[str, int, str], object] = OrderedDict()
-MAX_DOCUMENTS_OF_OFFSETS = 2000
 
 
 def word_offsets_for(session: Session, document_ids: Iterable[int]) -> dict[int, object]:
@@ -123,3 +112,12 @@ def word_offsets_for(session: Session, document_ids: Iterable[int]) -> dict[int,
             while len(_offsets) > MAX_DOCUMENTS_OF_OFFSETS:
                 _offsets.popitem(last=False)
     return result
+
+
+def forget_all() -> None:
+    """Empty the caches (the benchmark uses it to measure a first read)."""
+    global _size
+    with _lock:
+        _cache.clear()
+        _offsets.clear()
+        _size = 0

@@ -74,3 +74,12 @@ def test_an_empty_register_changes_nothing():
     assert replacer.empty
     assert replacer.text("Jan de Vries") == "Jan de Vries"
     assert replacer.rewrite("Jan").edits == ()
+
+
+def test_lower_case_full_names_and_either_apostrophe():
+    replacer = Replacer([RegisteredName("Jan de Vries", "Respondent 3"), RegisteredName("Sean O'Brien", "Respondent 5"),
+                         RegisteredName("Anna Bakker", "Respondent 6")])
+    assert replacer.text("notulen: jan de vries en sean o’brien") == "notulen: Respondent 3 en Respondent 5"
+    assert replacer.text("O’Brien’s idee") == "Respondent 5’s idee"
+    # A single lower-case word is an ordinary word, not the name.
+    assert replacer.text("de bakker en Bakker") == "de bakker en Respondent 6"
