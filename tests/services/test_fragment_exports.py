@@ -65,6 +65,8 @@ def test_workbook_sheets_rows_and_layout(export_project, tmp_path):
     kip = next(r for r, row in enumerate(rows, 1) if row[11].startswith("De kracht"))
     assert everything.row_dimensions[kip].height == 32  # two lines of wrapped text
     assert everything.cell(row=2, column=1).alignment.vertical == "top"  # lines up with wrapped fragments
+    # A date has a number format of its own, and still sits at the top of a tall row beside the text.
+    assert everything.cell(row=kip, column=3).is_date and everything.cell(row=kip, column=3).alignment.vertical == "top"
     assert _column_format_is_top_aligned(out)
     assert everything.column_dimensions["L"].width == 60
     assert len(_rows(book["Vertrouwen"])) == 1 + 4 and len(_rows(book["Financiering"])) == 1 + 3

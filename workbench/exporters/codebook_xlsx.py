@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from workbench.domain.exports import CodeInfo
-from workbench.exporters.fragments_xlsx import StyledSheet, wrapped_by_default
+from workbench.exporters.fragments_xlsx import StyledSheet, top_aligned, wrapped_by_default
 from workbench.exporters.manifest import ContentHash
 
 HEADER = ["Code", "Level", "Name", "Definition", "When to use", "When not to use", "Example", "Colour", "Codable",
@@ -34,5 +34,6 @@ def write_codebook_xlsx(path: Path, title: str, codes: list[CodeInfo], counts: d
     sheet = StyledSheet(workbook, "Codebook", HEADER, hasher, WIDTHS)
     codebook_rows(sheet, codes, counts)
     sheet.finish()
+    top_aligned(workbook)
     workbook.save(path)
     return {"codes": len(codes)}

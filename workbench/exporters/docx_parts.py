@@ -109,7 +109,7 @@ def table(document, rows: list[list[str]], widths_cm: list[float], table_style: 
         bold = (header and index == 0) or (bold_last and index == len(rows) - 1)
         keep = keep_together and index < len(rows) - 1
         row_properties = "<w:cantSplit/>" + ("<w:tblHeader/>" if header and index == 0 else "")
-        cells = "".join(_cell(text, width, text_style, bold=bold, right=column >= right_from and index > 0,
+        cells = "".join(_cell(text, width, text_style, bold=bold, right=column >= right_from,
                               keep=keep) for column, (text, width) in enumerate(zip(row, widths)))
         body.append(f"<w:tr><w:trPr>{row_properties}</w:trPr>{cells}</w:tr>")
     xml = (f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblStyle w:val="{table_style}"/>'

@@ -23,6 +23,9 @@ from workbench.exporters.fragment_table import FragmentTable
 from workbench.exporters.manifest import ContentHash
 
 MAX_CELL = 32_767
+# Characters of ordinary text per unit of column width (the width of a digit); kept low, so a row is rather a
+# little too tall than cuts its text off.
+CHARACTERS_PER_WIDTH = 1.0
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="1F3864")
 HEADER_BORDER = Border(bottom=Side(style="medium", color="1F3864"))
@@ -56,16 +59,17 @@ def _text(value: str) -> str:
 
 
 def line_count(text: str, width: float) -> int:
-    """About how many lines a wrapped text takes in a column of this width (in characters)."""
-    per_line = max(int(width * 1.2), 1)
+    """About how many lines a long wrapped text takes in a column of this width (in characters); a tenth more
+    than the characters alone, for the room lost at word breaks."""
+    per_line = max(int(width * CHARACTERS_PER_WIDTH), 1)
     if len(text) <= per_line and "\n" not in text:
         return 1
-    return sum(max(1, -(-len(part) // per_line)) for part in text.split("\n"))
+    return sum(max(1, -(-len(part) * 11 // (per_line * 10))) for part in text.split("\n"))
 
 
 def wrapped_lines(text: str, width: float) -> int:
-    """Lines a short text takes when wrapped at word boundaries (for header cells)."""
-    per_line = max(int(width * 1.1), 1)
+    """Lines a short text takes when wrapped at word boundaries (headers, names, places)."""
+    per_line = max(int(width * CHARACTERS_PER_WIDTH), 1)
     lines, used = 1, 0
     for word in text.split():
         if used and used + 1 + len(word) > per_line:
@@ -106,7 +110,7 @@ class StyledSheet:
         self.widths = [self.ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(header) + 1)]
         self.multiline = [i for i, name in enumerate(header) if name in MULTILINE]
         self.single = [i for i, name in enumerate(header) if name not in MULTILINE]
-        self.per_line = [max(int(width * 1.2), 1) for width in self.widths]
+        self.per_line = [max(int(width * CHARACTERS_PER_WIDTH), 1) for width in self.widths]
         self.cells = [ReusedCell(self.ws) for _ in header]
         for cell in self.cells:
             cell.alignment = WRAP
@@ -164,7 +168,7 @@ class StyledSheet:
         for index in self.single:
             value = values[index]
             if value.__class__ is str and len(value) > per_line[index]:
-                tallest = max(tallest, line_count(value, self.widths[index]))
+                tallest = max(tallest, wrapped_lines(value, self.widths[index]))
         if colours:
             for index, colour in colours.items():
                 value = row[index]
@@ -196,6 +200,16 @@ def wrapped_by_default(workbook: Workbook) -> None:
     for style in workbook._named_styles:
         if style.name == "Normal":
             style.alignment = WRAP
+
+
+def top_aligned(workbook: Workbook) -> None:
+    """Before saving: the formats openpyxl made along the way (dates, numbers) wrap and align to the top too,
+    so that a date does not sit at the bottom of a tall row beside text at the top."""
+    wrap = workbook._alignments.add(WRAP)
+    for style in workbook._cell_styles:
+        if style.alignmentId == 0:
+            style.alignmentId = wrap
+    workbook._cell_styles._rebuild_dict()
 
 
 def _sheet_title(name: str, taken: set[str]) -> str:
@@ -284,6 +298,7 @@ def write_fragments_xlsx(path: Path, data: FragmentSet, hasher: ContentHash) -> 
     _count_sheets(workbook, table, hasher)
     _codebook_sheet(workbook, table, hasher)
     _about_sheet(workbook, data, table)
+    top_aligned(workbook)
     workbook.save(path)
     return {"fragments": len(data.fragments), "documents": len(table.documents()), "themes": sheets - 1,
             "codes": len(table.code_rows())}

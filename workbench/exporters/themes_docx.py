@@ -92,7 +92,7 @@ def _count_table(document, plan: ThemePlan, section: ThemeSection, styles: _Styl
     head = plan.attribute or labels["document"]
     rows = [[head[:1].upper() + head[1:], labels["fragments"], labels["documents"]]]
     rows += [[r.label, str(r.fragments), str(r.documents)] for r in (*section.counts, section.total)]
-    parts.table(document, rows, [8, 3, 3], styles.grid, styles.cell, bold_last=True)
+    parts.table(document, rows, [8.5, 3.5, 3.5], styles.grid, styles.cell, bold_last=True)
     if section.has_children:
         parts.paragraph(document, labels["including"], styles.note)
 

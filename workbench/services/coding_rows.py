@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.codings import Coding
 from workbench.services.lookup import CodeTree, coder_names
+from workbench.services.plain_rows import plain_rows
 from workbench.services.selection import chunks
 from workbench.services.texts import document_texts
 from workbench.store.schema import Coding as CodingRow
@@ -31,26 +32,30 @@ def read_codings(
 ) -> list[Coding]:
     """The codings matching the conditions, ordered by document and position."""
     tree = tree or CodeTree.load(session)
+    columns = CodingRow.__table__.c
     query = (
-        select(CodingRow, Document.title, Document.guid)
-        .join(Document, Document.id == CodingRow.document_id)
+        select(columns.id, columns.guid, columns.document_id, columns.code_id, columns.coder_id, columns.start,
+               columns.end, columns.status, columns.origin, columns.created_at, columns.fingerprint, Document.title,
+               Document.guid)
+        .join(Document, Document.id == columns.document_id)
         .where(*conditions)
-        .order_by(CodingRow.document_id, CodingRow.start, CodingRow.end, CodingRow.id)
+        .order_by(columns.document_id, columns.start, columns.end, columns.id)
     )
     if limit is not None:
         query = query.limit(limit)
-    rows = session.execute(query).all()
-    texts = document_texts(session, {c.document_id: guid for c, _title, guid in rows})
+    # Plain tuples: a document's thousand codings are read each time the coding screen opens it.
+    rows = plain_rows(session, query)
+    dialect = session.get_bind().dialect
+    created = columns.created_at.type.dialect_impl(dialect).result_processor(dialect, None) or (lambda v: v)
+    texts = document_texts(session, {row[2]: row[12] for row in rows})
     coders = coder_names(session)
-    memos = coding_memos(session, [row[0].id for row in rows])
+    memos = coding_memos(session, [row[0] for row in rows])
+    path = tree.path
     return [
-        Coding(
-            id=c.id, guid=c.guid, document_id=c.document_id, document=title, code_id=c.code_id,
-            code=tree.path(c.code_id), coder=coders.get(c.coder_id, ""), start=c.start, end=c.end,
-            text=texts[c.document_id][c.start : c.end], status=c.status, origin=c.origin,
-            memo=memos.get(c.id, ""), created_at=c.created_at, fingerprint=c.fingerprint,
-        )
-        for c, title, _guid in rows
+        Coding(coding_id, guid, doc_id, title, code_id, path(code_id), coders.get(coder_id, ""), start, end,
+               texts[doc_id][start:end], status, origin, memos.get(coding_id, ""), created(created_at), fingerprint)
+        for (coding_id, guid, doc_id, code_id, coder_id, start, end, status, origin, created_at, fingerprint, title,
+             _guid) in rows
     ]
 
 

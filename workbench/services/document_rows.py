@@ -15,6 +15,7 @@ from workbench.domain.documents import IMPORTED, SKIPPED, DocumentDetail, Docume
 from workbench.domain.transcripts import SentenceSpan, TurnSpan
 from workbench.services.context import Unit
 from workbench.services.document_preparation import PreparedDocument
+from workbench.services.plain_rows import plain_rows
 from workbench.services.selection import typed_value
 from workbench.store.base import utcnow
 from workbench.store.schema import Attribute, AttributeValue, Coding, Document, Sentence, Turn
@@ -209,14 +210,11 @@ def detail(session: Session, document_id: int) -> DocumentDetail:
     """One document in full."""
     document = session.get(Document, document_id)
     assert document is not None, "detail() is called with a resolved document id"
-    turns = session.execute(
-        select(Turn.start, Turn.end, Turn.speaker, Turn.t_start, Turn.t_end)
-        .where(Turn.document_id == document_id)
-        .order_by(Turn.start)
-    ).all()
-    sentences = session.execute(
-        select(Sentence.start, Sentence.end).where(Sentence.document_id == document_id).order_by(Sentence.start)
-    ).all()
+    # Plain tuples: a long interview has thousands of sentences, read each time the coding screen opens it.
+    turns = plain_rows(session, select(Turn.start, Turn.end, Turn.speaker, Turn.t_start, Turn.t_end)
+                       .where(Turn.document_id == document_id).order_by(Turn.start))
+    sentences = plain_rows(session, select(Sentence.start, Sentence.end)
+                           .where(Sentence.document_id == document_id).order_by(Sentence.start))
     return DocumentDetail(
         id=document.id,
         title=document.title,

@@ -10,11 +10,12 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from workbench.tui.markup import esc
 from workbench.tui.screens.agreement_actions import AgreementActions
 from workbench.tui.screens.agreement_tables import code_cells, code_columns, detail, review_cells, review_columns
+from workbench.tui.widgets.key_bar import KeyBar
 
 TOTAL_ROW = "total"
 
@@ -90,7 +91,7 @@ class AgreementScreen(AgreementActions, Screen):
             yield Static("", id="review-title")
             yield DataTable(id="review", cursor_type="row", zebra_stripes=True)
             yield Static("", id="review-detail")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#agreement-table", DataTable).focus()

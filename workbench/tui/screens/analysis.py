@@ -12,9 +12,10 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
 
 from workbench.tui.widgets.shading import bar, shaded
+from workbench.tui.widgets.key_bar import KeyBar
 
 BYS = ("documents", "speakers", "coders", "cases")
 MEASURES = ("codings", "documents", "words")
@@ -59,7 +60,7 @@ class AnalysisScreen(Screen):
             yield Static("", id="analysis-title")
             yield DataTable(id="matrix", cursor_type="cell")
             yield Static("", id="bars")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#matrix", DataTable).focus()

@@ -11,9 +11,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, Tree
+from textual.widgets import Header, Static, Tree
 
 from workbench.tui.screens.codebook_actions import CodebookActions
+from workbench.tui.widgets.key_bar import KeyBar
 
 
 @dataclass
@@ -57,7 +58,7 @@ class CodebookScreen(CodebookActions, Screen):
             yield Tree("Codebook", id="codebook-tree")
             with Vertical(id="code-details"):
                 yield Static("", id="code-info")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(Tree).show_root = False

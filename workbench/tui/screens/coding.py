@@ -11,13 +11,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static, Tree
+from textual.widgets import Header, Input, Static, Tree
 
 from workbench.domain.selection import Selection
 from workbench.domain.spans import Span, shorten
 from workbench.tui.screens.coding_actions import CodingActions
 from workbench.tui.widgets.transcript_layout import CodingView, TurnView, timestamp
 from workbench.tui.widgets.transcript_view import TranscriptView
+from workbench.tui.widgets.key_bar import KeyBar
 
 
 @dataclass
@@ -95,7 +96,7 @@ class CodingScreen(CodingActions, Screen):
                 yield Static("", id="details")
         yield Input(placeholder="search this document (Enter; n / N for the next / previous hit)", id="search")
         yield Static("", id="status-line")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#search", Input).display = False
@@ -149,6 +150,7 @@ class CodingScreen(CodingActions, Screen):
             self._select(self.selection.first())
         self.view.focus()
         self.sub_title = doc.title
+        self.call_after_refresh(self.app.keep_from_collector)
 
     def _show_codings(self, codings: list, codes: list) -> None:
         self.codings = codings

@@ -10,7 +10,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Header, Input, Static
+from workbench.tui.widgets.key_bar import KeyBar
 
 KEY_ATTRIBUTES = 3
 
@@ -47,7 +48,7 @@ class DocumentsScreen(Screen):
             yield Input(placeholder="filter by title, speaker or attribute value", id="doc-filter")
             yield DataTable(id="doc-table", cursor_type="row", zebra_stripes=True)
             yield Static("", id="doc-summary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#doc-filter", Input).display = False

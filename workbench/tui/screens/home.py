@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from workbench.domain.status import ProjectStatus
+from workbench.tui.widgets.key_bar import KeyBar
 
 
 @dataclass
@@ -42,7 +43,7 @@ class HomeScreen(Screen):
                 with Vertical(id="home-right"):
                     yield Static("[b]Recent activity[/b]", classes="panel-title")
                     yield DataTable(id="activity", cursor_type="none")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#counts", DataTable).add_columns("what", "count")

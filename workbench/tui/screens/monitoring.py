@@ -9,13 +9,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static, TabbedContent, TabPane
+from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
 
 from workbench.tui.screens.monitoring_actions import MonitoringActions
 from workbench.tui.screens.monitoring_rows import (
     action_cells, action_summary, entry_cells, entry_preview, marker_details, question_cells, question_history,
 )
 from workbench.tui.widgets.timeline_view import TimelineView
+from workbench.tui.widgets.key_bar import KeyBar
 
 TABS = ("tab-timeline", "tab-entries", "tab-agenda", "tab-actions")
 # The keys of one tab are active (and in the footer) only while that tab is shown.
@@ -132,7 +133,7 @@ class MonitoringScreen(MonitoringActions, Screen):
             with TabPane("4 Actions", id="tab-actions"):
                 yield DataTable(id="action-table", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="action-summary")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one("#entry-table", DataTable).add_columns("Date", "Type", "Mark", "Title", "Present")

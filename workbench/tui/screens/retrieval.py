@@ -13,9 +13,10 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, SelectionList, Static
+from textual.widgets import DataTable, Header, Input, SelectionList, Static
 
 from workbench.domain.spans import shorten
+from workbench.tui.widgets.key_bar import KeyBar
 
 QUERY_WORDS = re.compile(r"\b(AND|OR|NOT|NEAR|FOLLOWED|INSIDE)\b")
 UNITS = ("span", "sentence", "turn", "document")
@@ -69,7 +70,7 @@ class RetrievalScreen(Screen):
                 yield DataTable(id="fragments", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="fragment-context")
         yield Static("", id="retrieval-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         table = self.query_one("#fragments", DataTable)

@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.tui.markup import esc
+from workbench.tui.widgets.key_bar import KeyBar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Input, Static
+from textual.widgets import Button, Header, Input, Static
 
 
 class WelcomeScreen(Screen):
@@ -42,7 +43,7 @@ class WelcomeScreen(Screen):
                 yield Button("Open the demo (d)", id="demo")
             yield Input(placeholder="…or type the folder of a project and press Enter (o)", id="path")
             yield Static("", id="message")
-        yield Footer()
+        yield KeyBar()
 
     def action_focus_path(self) -> None:
         self.query_one("#path", Input).focus()

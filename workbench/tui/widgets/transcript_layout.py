@@ -6,6 +6,7 @@ Pure computation on offsets (no Textual), so it is tested directly and reused by
 from __future__ import annotations
 
 import bisect
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,49 +53,75 @@ def timestamp(seconds: float | None) -> str:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
-def _wrap(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
-    """Greedy word wrap of text[start:end] into spans at most `width` characters wide."""
-    spans = []
-    position = start
-    while end - position > width:
-        cut = text.rfind(" ", position, position + width + 1)
-        if cut <= position:
-            cut = position + width  # one long word: break it
-            spans.append((position, cut))
-            position = cut
-            continue
-        spans.append((position, cut))
-        position = cut + 1  # the space at the break is not shown
-    spans.append((position, end))
-    return spans
+class Lines(Sequence[VisualLine]):
+    """The visual lines of a transcript as columns of numbers; a `VisualLine` is made only when one is asked for.
+
+    A long interview has tens of thousands of lines: numbers in arrays cost a fraction of the objects to build,
+    and leave the garbage collector nothing to scan.
+    """
+
+    def __init__(self, turns: Sequence[TurnView]):
+        self.turns = turns
+        self.starts = array("q")
+        self.ends = array("q")
+        self.owners = array("l")  # the turn of each line
+        self.rows = array("l")  # the line's row within its turn; -1 for the gap before a turn
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        turn_index, row = self.owners[index], self.rows[index]
+        gutter, kind = "", ""
+        if row == 0:
+            gutter, kind = self.turns[turn_index].speaker or "", "speaker"
+        elif row == 1 and self.turns[turn_index].t_start is not None:
+            gutter, kind = timestamp(self.turns[turn_index].t_start), "time"
+        return VisualLine(self.starts[index], self.ends[index], turn_index, gutter, kind)
+
+    def __iter__(self):
+        return (self[i] for i in range(len(self)))
 
 
-def layout(text: str, turns: Sequence[TurnView], width: int) -> list[VisualLine]:
-    """The visual lines of the whole transcript at a text width, with a blank line between turns."""
+def layout(text: str, turns: Sequence[TurnView], width: int) -> Lines:
+    """The visual lines of the whole transcript at a text width (greedy word wrap), with a gap between turns."""
     width = max(width, 8)
     if not turns:
         turns = [TurnView(0, len(text), None, None)]
-    lines: list[VisualLine] = []
+    lines = Lines(turns)
+    starts, ends, owners, rows = lines.starts.append, lines.ends.append, lines.owners.append, lines.rows.append
+    find, rfind = text.find, text.rfind
     for index, turn in enumerate(turns):
         if index:
-            lines.append(VisualLine(turn.start, turn.start, index))
-        spans: list[tuple[int, int]] = []
-        paragraph_start = turn.start
-        while paragraph_start <= turn.end:
-            newline = text.find("\n", paragraph_start, turn.end)
-            paragraph_end = turn.end if newline == -1 else newline
-            spans.extend(_wrap(text, paragraph_start, paragraph_end, width))
+            starts(turn.start), ends(turn.start), owners(index), rows(-1)
+        row = 0
+        paragraph_start, turn_end = turn.start, turn.end
+        while True:
+            newline = find("\n", paragraph_start, turn_end)
+            paragraph_end = turn_end if newline == -1 else newline
+            position = paragraph_start
+            while paragraph_end - position > width:
+                cut = rfind(" ", position, position + width + 1)
+                starts(position)
+                if cut <= position:  # one long word: break it
+                    position += width
+                    ends(position)
+                else:
+                    ends(cut)
+                    position = cut + 1  # the space at the break is not shown
+                owners(index), rows(row)
+                row += 1
+            starts(position), ends(paragraph_end), owners(index), rows(row)
+            row += 1
             if newline == -1:
                 break
             paragraph_start = newline + 1
-        gutters = [(turn.speaker or "", "speaker")]
-        if turn.t_start is not None:
-            gutters.append((timestamp(turn.t_start), "time"))
-        while len(spans) < len(gutters):
-            spans.append((turn.end, turn.end))
-        for row, (start, end) in enumerate(spans):
-            gutter, kind = gutters[row] if row < len(gutters) else ("", "")
-            lines.append(VisualLine(start, end, index, gutter, kind))
+        if row < 2 and turn.t_start is not None:  # room for the timestamp under the speaker
+            starts(turn_end), ends(turn_end), owners(index), rows(row)
     return lines
 
 

@@ -24,6 +24,7 @@ from textual.strip import Strip
 from workbench.tui.widgets.transcript_layout import (
     CodingIndex,
     CodingView,
+    Lines,
     TurnView,
     VisualLine,
     layout,
@@ -73,7 +74,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self.codings: list[CodingView] = []
         self.hits: list[tuple[int, int]] = []
         self.selection = (0, 0)
-        self._lines: list[VisualLine] = []
+        self._lines: Lines | list[VisualLine] = []
         self._starts: list[int] = []
         self._index = CodingIndex([])
         self._per_line: dict[int, list[CodingView]] = {}
@@ -116,7 +117,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     def _relayout(self) -> None:
         width = self.text_width
         self._lines = layout(self.text, self.turns, width)
-        self._starts = [line.start for line in self._lines]
+        self._starts = self._lines.starts
         self._per_line = {}
         self._layout_width = width
         self.virtual_size = Size(self.size.width, len(self._lines))
