@@ -74,7 +74,8 @@ class RetrievalScreen(Screen):
 
     def on_mount(self) -> None:
         table = self.query_one("#fragments", DataTable)
-        table.add_columns("Document", "Speaker", "Code", "Fragment")
+        # The fragment comes first: it is what a researcher reads; the panel below shows it whole with its context.
+        table.add_columns("Fragment", "Code", "Speaker", "Document")
         self.query_one("#retrieval-codes", SelectionList).focus()
 
     def on_screen_resume(self) -> None:
@@ -141,9 +142,9 @@ class RetrievalScreen(Screen):
         table = self.query_one("#fragments", DataTable)
         table.clear()
         for index, (kind, row) in enumerate(self.rows):
-            code = row.code if kind == "fragment" else ""
-            table.add_row(shorten(row.document, 24), row.speaker or "", shorten(code, 28), shorten(row.text, 80),
-                          key=str(index))
+            code = row.code.rsplit("/", 1)[-1] if kind == "fragment" else ""
+            table.add_row(shorten(row.text, 60), shorten(code, 22), shorten(row.speaker or "", 16),
+                          shorten(row.document, 24), key=str(index))
         self.query_one("#retrieval-status", Static).update(
             f" {message.title} · context: {self.context} · query unit: {self.unit} · sub-codes: {'on' if self.subcodes else 'off'}"
         )
