@@ -58,6 +58,13 @@ def main() -> None:
             again = project.autocode.run()
             print(f"second run (nothing new, {again.skipped:,} skipped): {time.perf_counter() - started:.2f} s")
 
+            started = time.perf_counter()
+            undone = project.history.undo()
+            print(f"undo of the whole run ({undone.summary}): {time.perf_counter() - started:.2f} s")
+            started = time.perf_counter()
+            project.history.redo()
+            print(f"redo of it: {time.perf_counter() - started:.2f} s")
+
             width = max(len(row.code) for row in report.codes)
             print(f"\n{'code':<{width}}  suggestions")
             for row in report.codes:

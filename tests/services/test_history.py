@@ -114,3 +114,31 @@ def test_a_failing_unit_changes_nothing(project):
             unit.session.flush()
             raise RuntimeError("boom")
     assert _names(project) == []
+
+
+def _add_codes(project: Project, names: list[str]) -> list[int]:
+    with project.ctx.change("code.create", summary=f"Created {len(names)} codes") as unit:
+        codes = [Code(guid=str(uuid.uuid4()), name=name, colour="#336699") for name in names]
+        unit.session.add_all(codes)
+        unit.session.flush()
+        return [code.id for code in codes]
+
+
+def test_many_rows_undo_and_redo_as_one_batch(project):
+    names = [f"TestCode {n:04d}" for n in range(1200)]  # more than one batch of ids
+    _add_codes(project, names)
+    assert len(_names(project)) == 1200
+    project.history.undo()
+    assert _names(project) == []
+    project.history.redo()
+    assert _names(project) == names
+
+
+def test_a_batch_refuses_when_one_of_its_rows_was_changed_by_a_colleague(project):
+    ids = _add_codes(project, [f"TestCode {n:04d}" for n in range(700)])
+    with Project.open(project.directory, db=None if project.db.is_sqlite else project.url, coder="bram") as bram:
+        _rename(bram, ids[650], "TestCode van Bram")
+    with pytest.raises(Conflict):
+        project.history.undo()
+    names = _names(project)
+    assert len(names) == 700 and "TestCode van Bram" in names  # nothing undone, nothing lost

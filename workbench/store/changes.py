@@ -157,22 +157,71 @@ def apply(session: Session, changes: list[dict[str, Any]]) -> str | None:
     """Apply row changes with Core statements; returns why they cannot apply, or None when they did.
 
     Each change is checked against the row as it is now, so a colleague's later edit is never overwritten.
+    Runs of the same operation on one table go as one batch (a large auto-coding run is tens of thousands of
+    inserts); the rest go one by one.
     """
-    for change in changes:
-        table = _table(change["table"])
-        pk = change["pk"]
-        current = _current(session, table, pk)
-        op = change["op"]
-        if op == "insert":
-            if current is not None:
-                return f"a {change['table']} row with id {pk} exists again"
-            session.execute(table.insert().values(**_typed(table, change["row"])))
-        elif op == "delete":
-            if not _matches(current, change["row"]):
-                return f"the {change['table']} row {pk} was changed or removed since"
-            session.execute(table.delete().where(_where(table, pk)))
+    for run in _runs(changes):
+        table = _table(run[0]["table"])
+        if len(run) > 1 and list(run[0]["pk"]) == ["id"] and run[0]["op"] in ("insert", "delete"):
+            reason = _apply_batch(session, table, run)
         else:
-            if not _matches(current, change["before"]):
-                return f"the {change['table']} row {pk} was changed since"
-            session.execute(table.update().where(_where(table, pk)).values(**_typed(table, change["after"])))
+            reason = next(filter(None, (_apply_one(session, table, change) for change in run)), None)
+        if reason:
+            return reason
+    return None
+
+
+def _runs(changes: list[dict[str, Any]]):
+    """The changes cut into runs of the same operation on the same table, in order."""
+    run: list[dict[str, Any]] = []
+    for change in changes:
+        if run and (change["table"], change["op"]) != (run[0]["table"], run[0]["op"]):
+            yield run
+            run = []
+        run.append(change)
+    if run:
+        yield run
+
+
+def _apply_one(session: Session, table: Table, change: dict[str, Any]) -> str | None:
+    pk = change["pk"]
+    current = _current(session, table, pk)
+    op = change["op"]
+    if op == "insert":
+        if current is not None:
+            return f"a {change['table']} row with id {pk} exists again"
+        session.execute(table.insert().values(**_typed(table, change["row"])))
+    elif op == "delete":
+        if not _matches(current, change["row"]):
+            return f"the {change['table']} row {pk} was changed or removed since"
+        session.execute(table.delete().where(_where(table, pk)))
+    else:
+        if not _matches(current, change["before"]):
+            return f"the {change['table']} row {pk} was changed since"
+        session.execute(table.update().where(_where(table, pk)).values(**_typed(table, change["after"])))
+    return None
+
+
+BATCH = 500  # ids per IN (...) list, well under every database's limit on parameters
+
+
+def _apply_batch(session: Session, table: Table, run: list[dict[str, Any]]) -> str | None:
+    """Inserts or deletes of many rows of one table by id: checked in chunks, then written in one statement
+    per chunk."""
+    op, name = run[0]["op"], run[0]["table"]
+    for start in range(0, len(run), BATCH):
+        chunk = run[start:start + BATCH]
+        ids = [change["pk"]["id"] for change in chunk]
+        current = {row["id"]: {k: _plain(v) for k, v in row.items()}
+                   for row in session.execute(table.select().where(table.c.id.in_(ids))).mappings()}
+        for change in chunk:
+            found = current.get(change["pk"]["id"])
+            if op == "insert" and found is not None:
+                return f"a {name} row with id {change['pk']} exists again"
+            if op == "delete" and not _matches(found, change["row"]):
+                return f"the {name} row {change['pk']} was changed or removed since"
+        if op == "insert":
+            session.execute(table.insert(), [_typed(table, change["row"]) for change in chunk])
+        else:
+            session.execute(table.delete().where(table.c.id.in_(ids)))
     return None
