@@ -98,3 +98,18 @@ def test_unknown_codes_and_no_codes_are_refused(project, corpus):
         project.retrieval.fragments(["Wantrouwen en zo"])
     with pytest.raises(InvalidInput, match="No code was given"):
         project.retrieval.fragments([])
+
+
+@pytest.mark.parametrize("context", ["sentence", "turn", "none"])
+def test_contexts_looked_up_in_the_database_equal_those_from_memory(project, corpus, context, monkeypatch):
+    from workbench.services import retrieval, span_cache
+
+    span_cache.forget_all()
+    codes = ["Vertrouwen", "Financiering", "Rollen en taken"]
+    monkeypatch.setattr(retrieval, "CHARACTERS_PER_DIRECT_CODING", 1)  # the small corpus as if it were large
+    direct = project.retrieval.fragments(codes, subcodes=True, context=context)
+    assert not span_cache._cache  # a few codings: their documents' spans were not read whole
+    monkeypatch.setattr(retrieval, "CHARACTERS_PER_DIRECT_CODING", 10**9)
+    from_memory = project.retrieval.fragments(codes, subcodes=True, context=context)
+    assert span_cache._cache
+    assert len(direct) > 10 and direct == from_memory

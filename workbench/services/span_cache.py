@@ -66,6 +66,14 @@ def _read(session: Session, document_ids: list[int]) -> dict[int, DocumentSpans]
     return result
 
 
+def cached_spans(session: Session, guids: dict[int, str]) -> dict[int, DocumentSpans]:
+    """The spans of those documents (given as `{id: guid}`) that are in memory already."""
+    database = str(session.get_bind().url)
+    with _lock:
+        return {doc_id: _cache[(database, doc_id, guid)] for doc_id, guid in guids.items()
+                if (database, doc_id, guid) in _cache}
+
+
 def document_spans(session: Session, guids: dict[int, str]) -> dict[int, DocumentSpans]:
     """The spans of the documents given as `{id: guid}`, from memory where possible."""
     database = str(session.get_bind().url)
