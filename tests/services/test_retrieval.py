@@ -109,7 +109,6 @@ def test_contexts_looked_up_in_the_database_equal_those_from_memory(project, cor
     monkeypatch.setattr(retrieval, "CHARACTERS_PER_DIRECT_CODING", 1)  # the small corpus as if it were large
     direct = project.retrieval.fragments(codes, subcodes=True, context=context)
     assert not span_cache._cache  # a few codings: their documents' spans were not read whole
-    monkeypatch.setattr(retrieval, "CHARACTERS_PER_DIRECT_CODING", 10**9)
     from_memory = project.retrieval.fragments(codes, subcodes=True, context=context)
-    assert span_cache._cache
+    assert span_cache._cache  # asked for again, the spans are read and kept
     assert len(direct) > 10 and direct == from_memory

@@ -25,10 +25,11 @@ from workbench.services.texts import document_texts
 from workbench.services.visibility import visible_selection
 from workbench.store.schema import Coding, Document, Memo, Sentence, Turn
 
-# When the documents' spans are not in memory yet and there are fewer codings than one per this many
-# characters of those documents, each context is looked up in the database (a few index seeks per coding)
-# rather than every sentence of the documents read: a first retrieval of one code in a large project then takes
-# a third of the time. Reading the spans costs about as much as looking up one coding per 10,000 characters.
+# The first time documents are asked for, and with fewer codings than one per this many characters of them,
+# each context is looked up in the database (a few index seeks per coding) rather than every sentence of the
+# documents read: a first retrieval of one code in a large project then takes a fifth of the time. Reading the
+# spans costs about as much as looking up one coding per 10,000 characters; asked for again, they are read and
+# kept, and later retrievals bisect them in memory.
 CHARACTERS_PER_DIRECT_CODING = 12_000
 
 codings = Coding.__table__
@@ -155,9 +156,9 @@ class RetrievalService:
     def _build(self, s: Session, tree: CodeTree, rows, context: str, attributes) -> list[Fragment]:
         guids = {row[1]: row[10] for row in rows}
         texts = document_texts(s, guids)
-        spans = cached_spans(s, guids)
+        spans, first_time = cached_spans(s, guids)
         unread = sum(len(texts[doc_id]) for doc_id in guids if doc_id not in spans)
-        if len(rows) * CHARACTERS_PER_DIRECT_CODING < unread:
+        if first_time and len(rows) * CHARACTERS_PER_DIRECT_CODING < unread:
             return self._build_direct(s, tree, rows, context, attributes, texts)
         spans = document_spans(s, guids)
         coders = coder_names(s)

@@ -25,6 +25,7 @@ from workbench.store.schema import Sentence, Turn
 MAX_DOCUMENTS = 5000
 _lock = threading.Lock()
 _cache: OrderedDict[tuple[str, int, str], DocumentSpans] = OrderedDict()
+_asked: set[tuple[str, int, str]] = set()  # documents whose spans were asked for, read or not
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,17 @@ def _read(session: Session, document_ids: list[int]) -> dict[int, DocumentSpans]
     return result
 
 
-def cached_spans(session: Session, guids: dict[int, str]) -> dict[int, DocumentSpans]:
-    """The spans of those documents (given as `{id: guid}`) that are in memory already."""
+def cached_spans(session: Session, guids: dict[int, str]) -> tuple[dict[int, DocumentSpans], bool]:
+    """The spans of those documents (given as `{id: guid}`) that are in memory already, and whether any of
+    the others is asked for the first time in this process (each is noted as asked for)."""
     database = str(session.get_bind().url)
     with _lock:
-        return {doc_id: _cache[(database, doc_id, guid)] for doc_id, guid in guids.items()
-                if (database, doc_id, guid) in _cache}
+        found = {doc_id: _cache[(database, doc_id, guid)] for doc_id, guid in guids.items()
+                 if (database, doc_id, guid) in _cache}
+        keys = {(database, doc_id, guid) for doc_id, guid in guids.items() if doc_id not in found}
+        first = not keys <= _asked
+        _asked.update(keys)
+    return found, first
 
 
 def document_spans(session: Session, guids: dict[int, str]) -> dict[int, DocumentSpans]:
@@ -100,3 +106,4 @@ def forget_all() -> None:
     """Empty the cache (the benchmark uses it to measure a first read)."""
     with _lock:
         _cache.clear()
+        _asked.clear()
