@@ -193,6 +193,13 @@ class Project:
         return DocumentService(self.ctx)
 
     @cached_property
+    def speaker_patterns(self):
+        """The project's own speaker-label patterns for importing."""
+        from workbench.services.speaker_patterns import SpeakerPatternService
+
+        return SpeakerPatternService(self.ctx)
+
+    @cached_property
     def codebook(self):
         """The codebook: load, operations, export."""
         from workbench.services.codebook import CodebookService

@@ -119,3 +119,19 @@ def test_user_mistakes_in_options(project_dir: Path, tmp_path: Path) -> None:
     result = run(project_dir, "show", "bestaat niet")
     assert result.code == 2 and "There is no document 'bestaat niet'" in result.stderr
     assert run(project_dir, "documents", "--json").json() == []
+
+
+def test_speaker_patterns_commands(project_dir: Path, tmp_path: Path) -> None:
+    pattern = r"^\[(?P<speaker>[A-Z]{2,4}) (?P<time>\d\d:\d\d)\]\s*"
+    path = tmp_path / "labels.txt"
+    path.write_text("[INT 00:01] Hoe begon het?\n\n[RES 00:05] Met koffie.\n", encoding="utf-8")
+    tried = run(project_dir, "speaker-patterns", "try", path, "--pattern", pattern, "--json")
+    assert tried.code == 0, tried.stderr
+    assert tried.json() == {"now": {"(no speaker)": 2}, "with_pattern": {"INT": 1, "RES": 1}}
+    assert run(project_dir, "speaker-patterns", "add", pattern).code == 0
+    assert run(project_dir, "speaker-patterns", "list", "--json").json() == [pattern]
+    bad = run(project_dir, "speaker-patterns", "add", "([")
+    assert bad.code == 2 and bad.stderr.startswith("workbench: The speaker pattern '([' is not a valid")
+    assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    assert run(project_dir, "speaker-patterns", "remove", pattern).code == 0
+    assert run(project_dir, "speaker-patterns", "list", "--json").json() == []

@@ -106,3 +106,16 @@ def test_retrieval_codings_and_exports_apply_blind_coding_themselves(two_coders,
     assert "Het vertrouwen zit bij personen." in " ".join(rows[0].values())
     two_coders.agreement.report(["anna", "bram"])
     assert sorted(c.coder for c in two_coders.coding.list()) == ["anna", "bram"]
+
+
+def test_document_and_code_counts_are_of_the_own_codings_under_blind_coding(two_coders):
+    def counts(project):
+        (document,) = project.documents.list()
+        code = next(c for c in project.codebook.list() if c.name == "Vertrouwen")
+        return document.codings, code.codings
+
+    assert counts(two_coders) == (2, 2)
+    two_coders.status.update_settings(blind_coding=True)
+    assert counts(two_coders) == (1, 1)
+    with as_coder(two_coders, "chris") as chris:  # nothing coded yet: nothing to count
+        assert counts(chris) == (0, 0)

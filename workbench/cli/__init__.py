@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "autocode_commands",
     "export_commands",
     "names_commands",
+    "speaker_commands",
 )
 
 for _name in COMMAND_MODULES:

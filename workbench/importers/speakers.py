@@ -53,20 +53,21 @@ class Label:
     stamp: Stamp | None = None  # a time written with the label: `Name   0:03`, `Name (00:03):`
 
 
-def compile_patterns(patterns: Sequence[str]) -> tuple[re.Pattern[str], ...]:
-    """Compile the project's extra speaker patterns; each must capture the speaker in a group `speaker`."""
+def compile_patterns(patterns: Sequence[str], where: str = " in the project settings") -> tuple[re.Pattern[str], ...]:
+    """Compile the project's extra speaker patterns; each must capture the speaker in a group `speaker` (and may
+    capture the turn's time in a group `time`)."""
     compiled = []
     for source in patterns:
         try:
             pattern = re.compile(source)
         except re.error as error:
             raise InvalidInput(
-                f"The speaker pattern '{source}' in the project settings is not a valid regular expression "
-                f"({error}); correct or remove it."
+                f"The speaker pattern '{source}'{where} is not a valid regular expression "
+                f"({error}); correct it{' or remove it' if where else ''}."
             ) from None
         if "speaker" not in pattern.groupindex:
             raise InvalidInput(
-                f"The speaker pattern '{source}' in the project settings has no group named 'speaker'; "
+                f"The speaker pattern '{source}'{where} has no group named 'speaker'; "
                 "write it like '^(?P<speaker>[A-Z]{2,3}):\\s*'."
             )
         compiled.append(pattern)
@@ -78,7 +79,10 @@ def split_label(line: str, extra: Sequence[re.Pattern[str]] = ()) -> tuple[Label
     for pattern in extra:
         match = pattern.match(line)
         if match and match.group("speaker"):
-            return Label(match.group("speaker").strip(), forced=True), line[match.end() :].strip()
+            # A pattern may capture the turn's time too, in a group named `time`.
+            written = match.group("time") if "time" in pattern.groupindex else None
+            stamp = leading_stamp(written)[0] if written else None
+            return Label(match.group("speaker").strip(), forced=True, stamp=stamp), line[match.end() :].strip()
     if len(line) <= _MAX_LABEL + 16 and line[-1:].isdigit():
         header = _HEADER_LINE.fullmatch(line)
         if header and plausible_name(header.group("name")):

@@ -31,6 +31,7 @@ from workbench.services.codebook_file import CodebookFile
 from workbench.services.codebook_loading import load_file
 from workbench.services.codebook_reading import read_codebook_file
 from workbench.services.context import ServiceContext, Unit
+from workbench.services.visibility import coding_conditions
 
 T = TypeVar("T")
 FORMATS = ("yaml", "qdc")
@@ -47,7 +48,7 @@ class CodebookService:
     def list(self, *, include_retired: bool = True) -> list[CodeEntry]:
         """Every code in tree order with its number of applied codings."""
         with self.ctx.read() as s:
-            found = rows.entries(s)
+            found = rows.entries(s, coding_conditions(self.ctx, s))
         return [e for e in found if include_retired or not e.retired]
 
     def get(self, ref: str) -> CodeEntry:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,9 +119,9 @@ def project_codebook(s: Session) -> Codebook:
     )
 
 
-def applied_counts(s: Session) -> dict[int, int]:
-    """How many applied codings each code has."""
-    query = select(Coding.code_id, func.count()).where(Coding.status == "applied").group_by(Coding.code_id)
+def applied_counts(s: Session, visible: Sequence = ()) -> dict[int, int]:
+    """How many applied codings each code has (of the `visible` ones: under blind coding, one's own)."""
+    query = select(Coding.code_id, func.count()).where(Coding.status == "applied", *visible).group_by(Coding.code_id)
     return {code_id: count for code_id, count in s.execute(query)}
 
 
@@ -155,12 +156,12 @@ class Placement:
         return join_path(self.paths[row.id])
 
 
-def entries(s: Session) -> list[CodeEntry]:
-    """Every code in tree order (depth first), with its applied-coding count."""
+def entries(s: Session, visible: Sequence = ()) -> list[CodeEntry]:
+    """Every code in tree order (depth first), with its applied-coding count (of the `visible` codings)."""
     rows = all_rows(s)
     by_id = {row.id: row for row in rows}
     placement = Placement.of(rows)
-    counts = applied_counts(s)
+    counts = applied_counts(s, visible)
     children: dict[int | None, list[Code]] = {}
     for row in rows:
         children.setdefault(row.parent_id if row.parent_id in by_id else None, []).append(row)

@@ -177,15 +177,17 @@ def _unique_title(title: str, taken: set[str]) -> str:
     return candidate
 
 
-def summaries(session: Session) -> list[DocumentSummary]:
-    """Every document with its counts, speakers and attributes, in import order (five queries, no texts)."""
+def summaries(session: Session, visible: Sequence = ()) -> list[DocumentSummary]:
+    """Every document with its counts, speakers and attributes, in import order (five queries, no texts);
+    `visible` limits which codings are counted (under blind coding, one's own)."""
     rows = session.execute(
         select(Document.id, Document.title, Document.format, Document.language, Document.word_count).order_by(Document.id)
     ).all()
     turns = dict(session.execute(select(Turn.document_id, func.count()).group_by(Turn.document_id)).all())
     codings = dict(
         session.execute(
-            select(Coding.document_id, func.count()).where(Coding.status == "applied").group_by(Coding.document_id)
+            select(Coding.document_id, func.count()).where(Coding.status == "applied", *visible)
+            .group_by(Coding.document_id)
         ).all()
     )
     speakers: dict[int, list[tuple[int, str]]] = {}

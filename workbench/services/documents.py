@@ -27,12 +27,12 @@ from workbench.services.document_preparation import (
 )
 from workbench.services.document_rows import KnownRows, detail, store_prepared, summaries
 from workbench.services.lookup import resolve_document
+from workbench.services.speaker_patterns import SpeakerPatternService
+from workbench.services.visibility import coding_conditions
 from workbench.store.schema import ProjectSettings
 
 Progress = Callable[[int, int, ImportResult], None]
 LANGUAGES = ("nl", "en")
-# Project setting with extra speaker-label patterns: regular expressions with a group named `speaker`.
-SPEAKER_PATTERNS_SETTING = "speaker_patterns"
 # Header fields a file states that become document attributes (unless the sheet or --attr gives them).
 _FILE_ATTRIBUTES = ("date", "place")
 
@@ -80,7 +80,7 @@ class DocumentService:
     def list(self) -> list[DocumentSummary]:
         """Every document, in import order, with words, turns, speakers, codings and attributes."""
         with self.ctx.read() as session:
-            return summaries(session)
+            return summaries(session, coding_conditions(self.ctx, session))
 
     def show(self, document: str | int) -> DocumentDetail:
         """One document, named by its id or exact title, with text, turns, sentences and attributes."""
@@ -91,8 +91,7 @@ class DocumentService:
     def _settings(self, language: str | None, speaker_map: Mapping[str, str] | None) -> ImportSettings:
         if language not in (None, "auto", *LANGUAGES):
             raise InvalidInput(f"The language '{language}' is not supported; give nl, en or auto.")
-        patterns = self.ctx.settings().get(SPEAKER_PATTERNS_SETTING) or ()
-        patterns = (patterns,) if isinstance(patterns, str) else tuple(patterns)
+        patterns = tuple(SpeakerPatternService(self.ctx).list())
         compile_patterns(patterns)
         with self.ctx.read() as session:
             default = session.scalar(select(ProjectSettings.default_language).limit(1)) or "nl"
