@@ -1,12 +1,15 @@
 """spaCy's blank-pipeline tokenizer rules (nl, en) kept as data, so sentences can be split without loading spaCy.
 
 The rules live in `data/tokenizer_rules.json`; `python -m workbench.nlp.tokenizer_rules` regenerates that file
-from the installed spaCy, and a test checks that it still matches.
+from the installed spaCy, and a test checks that it still matches. Where another spaCy version is installed
+than the one the file was made with, its rules are read from that spaCy once and kept in the user's cache, so
+sentences are always split as the installed spaCy splits them.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Mapping
@@ -166,8 +169,42 @@ def _compile(data: Mapping[str, Any], with_specials: bool = True) -> TokenizerRu
 
 @lru_cache(maxsize=1)
 def _load() -> dict[str, Any]:
+    """The shipped rules when they were made with the installed spaCy; else that spaCy's own, cached."""
     with RULES_FILE.open(encoding="utf-8") as stream:
-        return json.load(stream)  # type: ignore[no-any-return]
+        shipped: dict[str, Any] = json.load(stream)
+    installed = installed_spacy()
+    if installed is None or shipped["spacy_version"] == installed:
+        return shipped
+    cached = cache_file(installed)
+    try:
+        return json.loads(cached.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    except (OSError, ValueError):
+        pass
+    exported = export_rules()
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        partial.write_text(json.dumps(exported), encoding="utf-8")
+        partial.replace(cached)  # whole or not at all, even with two imports starting at once
+    except OSError:
+        pass  # a read-only home: the rules are read from spaCy again next time
+    return exported
+
+
+def installed_spacy() -> str | None:
+    """The installed spaCy's version, read from its package metadata (spaCy itself is not imported)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("spacy")
+    except PackageNotFoundError:
+        return None
+
+
+def cache_file(spacy_version: str) -> Path:
+    """Where the rules read from a spaCy version are kept."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "workbench" / f"tokenizer-rules-spacy-{spacy_version}.json"
 
 
 def export_rules() -> dict[str, Any]:

@@ -41,3 +41,18 @@ def test_dutch_tokens(chunk: str, tokens: list[str]) -> None:
 
 def test_unknown_languages_use_the_dutch_rules() -> None:
     assert rules_for("de") is rules_for("nl")
+
+
+def test_another_spacy_version_gets_its_own_rules_once(monkeypatch, tmp_path) -> None:
+    pytest.importorskip("spacy")
+    from workbench.nlp import tokenizer_rules
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.setattr(tokenizer_rules, "installed_spacy", lambda: "3.7.99")
+    exported = []
+    real_export = tokenizer_rules.export_rules
+    monkeypatch.setattr(tokenizer_rules, "export_rules", lambda: exported.append(1) or real_export())
+    first = tokenizer_rules._load.__wrapped__()  # past the process-wide cache
+    assert exported == [1] and first == real_export()
+    assert tokenizer_rules.cache_file("3.7.99").is_file()
+    assert tokenizer_rules._load.__wrapped__() == first and exported == [1]  # read from the cache the second time
