@@ -95,8 +95,8 @@ class CodebookScreen(CodebookActions, Screen):
                 nodes[code.path] = node
             else:
                 node = parent.add_leaf(label, data=code.id)
-            if code.guid == keep:
-                cursor_node = node
+            if code.guid == keep or cursor_node is None:
+                cursor_node = node  # the kept code, else the first one: the details panel is never empty
         tree.root.expand_all()
         if cursor_node is not None:
             # Line numbers exist only after the tree is laid out again.
