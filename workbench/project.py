@@ -193,6 +193,13 @@ class Project:
         return DocumentService(self.ctx)
 
     @cached_property
+    def document_edits(self):
+        """Rename a document or its speakers, or remove a document."""
+        from workbench.services.document_edits import DocumentEditService
+
+        return DocumentEditService(self.ctx)
+
+    @cached_property
     def speaker_patterns(self):
         """The project's own speaker-label patterns for importing."""
         from workbench.services.speaker_patterns import SpeakerPatternService

@@ -135,3 +135,22 @@ def test_speaker_patterns_commands(project_dir: Path, tmp_path: Path) -> None:
     assert "Traceback" not in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
     assert run(project_dir, "speaker-patterns", "remove", pattern).code == 0
     assert run(project_dir, "speaker-patterns", "list", "--json").json() == []
+
+
+def test_document_rename_speaker_and_remove(project_dir: Path) -> None:
+    assert run(project_dir, "import", DATA / "whisperx_speakers.srt").code == 0
+    (doc,) = run(project_dir, "documents", "--json").json()
+    speakers = doc["speakers"]
+    assert run(project_dir, "document", "rename", str(doc["id"]), "Groepsgesprek bewoners").code == 0
+    renamed = run(project_dir, "document", "speaker", speakers[0], "Ria", "--doc", "Groepsgesprek bewoners", "--json")
+    assert renamed.code == 0, renamed.stderr
+    assert renamed.json()["new"] == "Ria" and list(renamed.json()["turns"]) == ["Groepsgesprek bewoners"]
+    (doc,) = run(project_dir, "documents", "--json").json()
+    assert doc["title"] == "Groepsgesprek bewoners" and "Ria" in doc["speakers"]
+    missing = run(project_dir, "document", "speaker", "Niemand", "X")
+    assert missing.code == 2 and missing.stderr.startswith("workbench: No turn in the project has the speaker")
+    removed = run(project_dir, "document", "remove", "Groepsgesprek bewoners", "--json")
+    assert removed.code == 0 and removed.json()["title"] == "Groepsgesprek bewoners"
+    assert run(project_dir, "documents", "--json").json() == []
+    assert run(project_dir, "undo").code == 0
+    assert [d["title"] for d in run(project_dir, "documents", "--json").json()] == ["Groepsgesprek bewoners"]

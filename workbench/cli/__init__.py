@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "project_commands",
     "history_commands",
     "documents_commands",
+    "document_commands",
     "codebook_commands",
     "coding_commands",
     "analysis_commands",

@@ -1,0 +1,60 @@
+"""Change an imported document: `workbench document rename|speaker|remove`."""
+
+from __future__ import annotations
+
+from typing import List
+
+import typer
+
+from workbench.cli import app
+from workbench.cli.state import print_json, state
+
+document_app = typer.Typer(help="Change an imported document: its title, its speakers' names, or remove it.",
+                           no_args_is_help=True)
+app.add_typer(document_app, name="document")
+JSON = typer.Option(False, "--json", help="Print one JSON document.")
+
+
+@document_app.command("rename")
+def rename(
+    ctx: typer.Context,
+    document: str = typer.Argument(..., help="The document's id or exact title."),
+    title: str = typer.Argument(..., help="The new title."),
+) -> None:
+    """Give a document a new title (`workbench undo` takes it back)."""
+    old = state(ctx).project().document_edits.rename(document, title)
+    typer.echo(f"Renamed '{old}' to '{' '.join(title.split())}'.")
+
+
+@document_app.command("speaker")
+def speaker(
+    ctx: typer.Context,
+    old: str = typer.Argument(..., help="The speaker as the transcript names it, e.g. SPEAKER_01."),
+    new: str = typer.Argument(..., help="The name or role to use, e.g. 'Marieke (gemeente)'."),
+    doc: List[str] = typer.Option([], "--doc", help="Only in this document, by id or title (repeatable; "
+                                                    "default: every document)."),
+    as_json: bool = JSON,
+) -> None:
+    """Rename a speaker in one document or in all of them."""
+    renamed = state(ctx).project().document_edits.rename_speaker(old, new, list(doc))
+    if as_json:
+        print_json(renamed)
+        return
+    for title, turns in renamed.turns.items():
+        typer.echo(f"{title}: {turns} turn{'s' if turns != 1 else ''}")
+    typer.echo(f"Renamed the speaker '{renamed.old}' to '{renamed.new}'.")
+
+
+@document_app.command("remove")
+def remove(
+    ctx: typer.Context,
+    document: str = typer.Argument(..., help="The document's id or exact title."),
+    as_json: bool = JSON,
+) -> None:
+    """Remove a document with its codings, memos, attributes and log links (`workbench undo` brings it back)."""
+    removed = state(ctx).project().document_edits.remove(document)
+    if as_json:
+        print_json(removed)
+        return
+    typer.echo(f"Removed '{removed.title}' with {removed.codings} codings, {removed.memos} memos and "
+               f"{removed.log_links} log links; `workbench undo` brings it back.")
