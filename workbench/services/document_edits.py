@@ -84,7 +84,8 @@ class DocumentEditService:
                 turn.speaker = new
                 counted[titles[turn.document_id]] += 1
             unit.describe(target=f"document:{ids[0]}" if len(ids) == 1 else "documents",
-                          summary=f"Renamed the speaker '{old}' to '{new}' in {len(turns)} turns")
+                          summary=f"Renamed the speaker '{old}' to '{new}' in {len(turns)} "
+                                  f"turn{'' if len(turns) == 1 else 's'}")
         return RenamedSpeaker(old, new, dict(counted))
 
     def remove(self, document: str | int) -> RemovedDocument:
@@ -93,8 +94,8 @@ class DocumentEditService:
             s = unit.session
             doc_id, title = resolve_document(s, document)
             removed = _remove(s, doc_id)
-            unit.describe(target=f"document:{doc_id}",
-                          summary=f"Removed the document '{title}' with {removed[0]} codings")
+            codings = f"{removed[0]} coding{'' if removed[0] == 1 else 's'}"
+            unit.describe(target=f"document:{doc_id}", summary=f"Removed the document '{title}' with {codings}")
         codings, memos, links = removed
         return RemovedDocument(doc_id, title, codings, memos, links)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.domain.errors import Conflict, NotFound
@@ -99,6 +99,11 @@ class HistoryService:
                         payload={"summary": summary, "undoable": False}))
         return HistoryEvent(id=original.id, at=original.at, coder=self.ctx.coder, kind=original.kind,
                             target=original.target, summary=summary, reverts=None)
+
+    def latest_id(self) -> int | None:
+        """The id of the newest event: it changes whenever anyone changes anything in the project."""
+        with self.ctx.read() as s:
+            return s.scalar(select(func.max(Event.id)))
 
     def recent(self, limit: int = 20, *, target_prefix: str | None = None) -> list[HistoryEvent]:
         """The latest events, newest first, optionally only those whose target starts with a prefix."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual import work
 
+from workbench.tui.markup import esc
 from workbench.tui.screens.prompt import PromptScreen
 
 
@@ -17,7 +18,8 @@ class CodebookActions:
         return code
 
     def _ask(self, question: str, then, value: str = "", placeholder: str = "") -> None:
-        self.app.push_screen(PromptScreen(question, value, placeholder), lambda answer: answer and then(answer))
+        # The questions are plain text holding code paths, which may contain "[".
+        self.app.push_screen(PromptScreen(esc(question), value, placeholder), lambda answer: answer and then(answer))
 
     @work(thread=True, group="codebook-change")
     def change(self, operation, describe) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Header, Input, Static, Tree
 from workbench.domain.selection import Selection
 from workbench.domain.spans import Span, shorten
 from workbench.tui.screens.coding_actions import CodingActions
+from workbench.tui.screens.coding_document import DocumentActions
 from workbench.tui.widgets.transcript_layout import CodingView, TurnView, timestamp
 from workbench.tui.widgets.transcript_view import TranscriptView
 from workbench.tui.widgets.key_bar import KeyBar
@@ -29,6 +30,7 @@ class DocumentLoaded(Message):
     codings: list
     codes: list
     at: int | None
+    keep: tuple[int, int] | None = None  # the selection to restore after a reload
 
 
 @dataclass
@@ -40,7 +42,7 @@ class CodingsLoaded(Message):
     note: str = ""
 
 
-class CodingScreen(CodingActions, Screen):
+class CodingScreen(CodingActions, DocumentActions, Screen):
     """The heart of the workbench: the transcript, the coding stripes, the code tree and the details."""
 
     CSS_PATH = "coding.tcss"
@@ -71,6 +73,7 @@ class CodingScreen(CodingActions, Screen):
         Binding("s", "next_suggestion", "Next suggestion", show=False),
         Binding("escape", "clear_search", "Clear search", show=False),
         Binding("p", "toggle_side", "Panel", show=False),
+        Binding("S", "rename_speaker", "Rename speaker", show=False),
     ]
 
     def __init__(self) -> None:
@@ -128,12 +131,20 @@ class CodingScreen(CodingActions, Screen):
         self.load_document(*pending)
 
     @work(thread=True, exclusive=True, group="coding-load")
-    def load_document(self, document, at: int | None) -> None:
+    def load_document(self, document, at: int | None, keep: tuple[int, int] | None = None) -> None:
+        from workbench.domain.errors import WorkbenchError
+
         project = self.app.project
-        shown = project.documents.show(document)
+        seen = project.history.latest_id()  # read first: a change made while reading shows up next time
+        try:
+            shown = project.documents.show(document)
+        except WorkbenchError as exc:  # removed since it was asked for
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=5, markup=False)
+            return
         codings = project.coding.list(document=shown.id)
         codes = project.codebook.list(include_retired=False)
-        self.post_message(DocumentLoaded(shown, codings, codes, at))
+        self.seen_event = seen
+        self.post_message(DocumentLoaded(shown, codings, codes, at, keep))
 
     @on(DocumentLoaded)
     def _document_loaded(self, message: DocumentLoaded) -> None:
@@ -144,7 +155,9 @@ class CodingScreen(CodingActions, Screen):
         self.selection = Selection(doc.text, sentences, [(t.start, t.end) for t in turns])
         self.view.set_document(doc.text, turns)
         self._show_codings(message.codings, message.codes)
-        if message.at is not None:
+        if message.keep is not None:
+            self._select(Span(*message.keep))
+        elif message.at is not None:
             self._select(self.selection.sentence_at(message.at))
         else:
             self._select(self.selection.first())
@@ -215,6 +228,14 @@ class CodingScreen(CodingActions, Screen):
     def _selection_changed(self, _message: TranscriptView.SelectionChanged) -> None:
         self._show_details()
 
+    def turn_under_cursor(self) -> tuple[int, object] | None:
+        """The index and turn of the selection (the nearest turn between two), or None without turns."""
+        if self.document is None or not self.document.turns or self.selection is None:
+            return None
+        start, end = self.view.selection
+        index = self.selection.turns.nearest(start, max(end, start + 1))[0]
+        return index, self.document.turns[index]
+
     def codings_under_cursor(self) -> list:
         start, end = self.view.selection
         point_end = max(end, start + 1)
@@ -233,8 +254,7 @@ class CodingScreen(CodingActions, Screen):
                 lines.append(f"  [i]memo:[/i] {esc(shorten(coding.memo, 120))}")
         # Fixed heights and layout=False: a selection move repaints two lines, not the whole screen.
         self.query_one("#details", Static).update("\n".join(lines) or "[dim]No coding here.[/dim]", layout=False)
-        turn_index = self.selection.turns.nearest(start, max(end, start + 1))[0] if self.selection else 0
-        turn = self.document.turns[turn_index] if self.document.turns else None
+        turn_index, turn = self.turn_under_cursor() or (0, None)
         where = f"turn {turn_index + 1}/{len(self.document.turns)}" if turn else ""
         when = timestamp(turn.t_start) if turn and turn.t_start is not None else ""
         speaker = turn.speaker if turn and turn.speaker else ""

@@ -214,6 +214,15 @@ class CodingActions:
             return
         if describe:
             note = f"{describe}: {getattr(result, 'summary', '') or getattr(result, 'kind', '')}"
+        if self.document is None:  # undo or redo with no document open: only say what happened
+            if note:
+                self.app.call_from_thread(self.notify, note, timeout=3, markup=False)
+            return
+        if describe:
+            if result.kind.startswith("document."):  # a title, the speakers or the whole document came back
+                self.app.call_from_thread(self.notify, note, timeout=3, markup=False)
+                self.app.call_from_thread(self.load_document, self.document.id, None, self.view.selection)
+                return
         if merge is not None:
             self.post_message(CodingsLoaded(merge(self.codings, result), self.codes, note or ""))
             return

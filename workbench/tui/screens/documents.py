@@ -1,4 +1,4 @@
-"""Documents: every transcript with its format, speakers, size, codings and key attributes."""
+"""Documents: every transcript with its format, speakers, size, codings and key attributes; rename, remove, undo."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
+from workbench.tui.markup import esc
 from workbench.tui.widgets.key_bar import KeyBar
 
 KEY_ATTRIBUTES = 3
@@ -21,6 +22,7 @@ class DocumentsLoaded(Message):
     """The document list was read."""
 
     documents: list
+    select: int | None = None  # the document to put the cursor on
 
 
 class DocumentsScreen(Screen):
@@ -31,6 +33,9 @@ class DocumentsScreen(Screen):
         Binding("enter", "open", "Open"),
         Binding("i", "import", "Import"),
         Binding("e", "attributes", "Attributes"),
+        Binding("r", "rename", "Rename"),
+        Binding("x", "remove", "Remove"),
+        Binding("u", "undo", "Undo", show=False),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("s", "sort", "Sort"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -41,6 +46,7 @@ class DocumentsScreen(Screen):
         super().__init__()
         self.documents: list = []
         self.sort_index = 0
+        self.in_dialog = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -55,7 +61,17 @@ class DocumentsScreen(Screen):
         self.query_one("#doc-table", DataTable).focus()
 
     def on_screen_resume(self) -> None:
+        # Back from one of this screen's own dialogs the table is read again by the dialog's callback: reading it
+        # here too could show the list from before the change.
+        if self.in_dialog:
+            self.in_dialog = False
+            return
         self.load()
+
+    def _dialog(self, screen, callback) -> None:
+        """Open one of this screen's dialogs; its result comes to the callback."""
+        self.in_dialog = True
+        self.app.push_screen(screen, callback)
 
     @work(thread=True, exclusive=True, group="documents")
     def load(self) -> None:
@@ -64,7 +80,7 @@ class DocumentsScreen(Screen):
     @on(DocumentsLoaded)
     def _loaded(self, message: DocumentsLoaded) -> None:
         self.documents = message.documents
-        self._fill()
+        self._fill(message.select)
         if not self.query_one("#doc-filter", Input).has_focus:
             self.query_one("#doc-table", DataTable).focus()
 
@@ -75,7 +91,7 @@ class DocumentsScreen(Screen):
                 seen[name] = seen.get(name, 0) + 1
         return sorted(seen, key=lambda name: (-seen[name], name))[:KEY_ATTRIBUTES]
 
-    def _fill(self) -> None:
+    def _fill(self, select: int | None = None) -> None:
         table = self.query_one("#doc-table", DataTable)
         keep = table.cursor_row
         table.clear(columns=True)
@@ -96,6 +112,8 @@ class DocumentsScreen(Screen):
             shown += 1
         if shown:
             table.move_cursor(row=min(keep, shown - 1))
+        if select is not None and str(select) in table.rows:
+            table.move_cursor(row=table.get_row_index(str(select)))
         words = sum(d.words for d in self.documents)
         self.query_one("#doc-summary", Static).update(
             f" {shown} of {len(self.documents)} documents · {words:,} words · sorted by {key}"
@@ -108,6 +126,10 @@ class DocumentsScreen(Screen):
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
         return int(row_key.value)
+
+    def _current(self):
+        doc_id = self._current_id()
+        return next((d for d in self.documents if d.id == doc_id), None)
 
     @on(DataTable.RowSelected, "#doc-table")
     def action_open(self) -> None:
@@ -141,7 +163,7 @@ class DocumentsScreen(Screen):
     def action_import(self) -> None:
         from workbench.tui.screens.import_dialog import ImportDialog
 
-        self.app.push_screen(ImportDialog(), lambda _done: self.load())
+        self._dialog(ImportDialog(), lambda _done: self.load())
 
     def action_attributes(self) -> None:
         from workbench.tui.screens.attributes_editor import AttributesEditor
@@ -150,4 +172,52 @@ class DocumentsScreen(Screen):
         if doc_id is None:
             return
         doc = next(d for d in self.documents if d.id == doc_id)
-        self.app.push_screen(AttributesEditor(doc.id, doc.title, dict(doc.attributes)), lambda _saved: self.load())
+        self._dialog(AttributesEditor(doc.id, doc.title, dict(doc.attributes)), lambda _saved: self.load())
+
+    def action_rename(self) -> None:
+        from workbench.tui.screens.prompt import PromptScreen
+
+        doc = self._current()
+        if doc is None:
+            return
+        self._dialog(
+            PromptScreen(f"New title for {esc(doc.title)}:", doc.title),
+            lambda title: title and title != doc.title and self.change(
+                lambda edits: edits.rename(doc.id, title), lambda _old: f"Renamed to “{title}”", doc.id))
+
+    def action_remove(self) -> None:
+        from workbench.tui.screens.confirm_dialog import ConfirmDialog
+
+        doc = self._current()
+        if doc is None:
+            return
+        explanation = (f"Its {_codings(doc.codings)}, their memos and the document's attribute values go with it. "
+                       "u on this screen (or `workbench undo`) brings it all back.")
+        self._dialog(
+            ConfirmDialog(f"Remove “{doc.title}”?", explanation, "Remove", "Keep it"),
+            lambda sure: sure and self.change(
+                lambda edits: edits.remove(doc.id),
+                lambda gone: f"Removed “{gone.title}” with {_codings(gone.codings)}; u brings it back."))
+
+    def action_undo(self) -> None:
+        # Through the codebook service, as `workbench undo` does, so undoing a codebook change updates its file.
+        self.change(lambda _edits: self.app.project.codebook.undo(), lambda event: f"Undid: {event.summary}")
+
+    @work(thread=True, group="document-edit")
+    def change(self, operation, describe, select: int | None = None) -> None:
+        """Run one edit; a refusal becomes a notification, then the table is read again."""
+        from workbench.domain.errors import WorkbenchError
+
+        project = self.app.project
+        try:
+            result = operation(project.document_edits)
+        except WorkbenchError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
+            return
+        self.app.call_from_thread(self.notify, describe(result), timeout=4, markup=False)
+        self.post_message(DocumentsLoaded(project.documents.list(), select))
+
+
+def _codings(count: int) -> str:
+    """`1 coding`, `3 codings`."""
+    return f"{count} coding" if count == 1 else f"{count} codings"

@@ -1,0 +1,217 @@
+"""Document edits in the screens: rename, remove (after asking) and undo on Documents; rename a speaker on Coding."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input
+
+from tests.tui.conftest import settle
+from workbench.tui.app import WorkbenchApp
+
+
+def _doc(project, title_part: str):
+    return next(d for d in project.documents.list() if title_part in d.title)
+
+
+def _shared_interviewer(project):
+    """Both interviews with an "Interviewer" (the second one calls the interviewer "I" when imported)."""
+    heem, other = _doc(project, "HEEM"), _doc(project, "woningcorporatie")
+    project.document_edits.rename_speaker("I", "Interviewer", [other.id])
+    return heem, other
+
+
+def _notes(app) -> str:
+    return "\n".join(str(n.message) for n in app._notifications)
+
+
+async def _documents_screen(app, pilot, title_part: str):
+    """Show the Documents screen with the cursor on the document whose title has `title_part`."""
+    await pilot.press("f2")
+    await settle(app, pilot)
+    table = app.screen.query_one("#doc-table", DataTable)
+    table.move_cursor(row=table.get_row_index(str(_doc(app.project, title_part).id)))
+    await pilot.pause()
+    return table
+
+
+async def test_rename_a_document_from_the_documents_screen(tui_project):
+    heem, other = _doc(tui_project, "HEEM"), _doc(tui_project, "woningcorporatie")
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        table = await _documents_screen(app, pilot, "HEEM")
+        await pilot.press("r")
+        await pilot.pause()
+        box = app.screen.query_one("#prompt-input", Input)
+        assert box.value == heem.title  # prefilled with the current title
+        box.value = "Aaa gesprek met de oprichter"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert tui_project.documents.show(heem.id).title == "Aaa gesprek met de oprichter"
+        assert table.get_row(str(heem.id))[0] == "Aaa gesprek met de oprichter"
+        assert app.screen._current_id() == heem.id  # the cursor followed it to its new place
+        assert "Renamed to “Aaa gesprek met de oprichter”" in _notes(app)
+
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input", Input).value = other.title
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "DocumentsScreen"
+        assert tui_project.documents.show(heem.id).title == "Aaa gesprek met de oprichter"
+        assert "already titled" in _notes(app)
+
+
+async def test_remove_asks_first_and_cancelling_keeps_the_document(tui_project):
+    doc = _doc(tui_project, "woningcorporatie")
+    sentence = tui_project.documents.show(doc.id).sentences[3]
+    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", sentence.start, sentence.end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        table = await _documents_screen(app, pilot, "woningcorporatie")
+        await pilot.press("x")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "ConfirmDialog"
+        assert doc.title in dialog.question
+        assert "Its 1 coding," in dialog.explanation and "workbench undo" in dialog.explanation
+        assert app.focused.id == "confirm-no"  # the safe choice is the default
+        await pilot.press("escape")
+        await settle(app, pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("enter")  # presses "Keep it"
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "DocumentsScreen"
+        assert len(tui_project.documents.list()) == 2 and table.row_count == 2
+
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("right", "enter")
+        await settle(app, pilot)
+        assert [d.title for d in tui_project.documents.list()] == [_doc(tui_project, "HEEM").title]
+        assert table.row_count == 1
+        assert f"Removed “{doc.title}” with 1 coding;" in _notes(app)
+
+
+async def test_undo_on_the_documents_screen_brings_the_document_back(tui_project):
+    doc = _doc(tui_project, "HEEM")
+    sentence = tui_project.documents.show(doc.id).sentences[2]
+    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", sentence.start, sentence.end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        table = await _documents_screen(app, pilot, "HEEM")
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("tab", "enter")
+        await settle(app, pilot)
+        assert table.row_count == 1
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert table.row_count == 2
+        assert tui_project.documents.show(doc.id).title == doc.title
+        (coding,) = tui_project.coding.list(document=doc.id)
+        assert (coding.start, coding.end) == (sentence.start, sentence.end)
+        assert f"Undid: Removed the document '{doc.title}' with 1 coding" in _notes(app)
+
+
+async def test_rename_a_speaker_in_this_document_only_from_the_coding_screen(tui_project):
+    heem, other = _shared_interviewer(tui_project)
+    app = WorkbenchApp(tui_project, document=heem.id)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("down", "down", "down", "shift+down")  # a selection in the respondent's turn
+        await pilot.pause()
+        selection = screen.view.selection
+        _index, turn = screen.turn_under_cursor()
+        old = turn.speaker
+        assert old == "Respondent"
+        await pilot.press("S")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "SpeakerRenameDialog"
+        box = app.screen.query_one("#speaker-name", Input)
+        assert box.value == old
+        box.value = "Fatima (HEEM)"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert app.screen is screen
+        speakers = {t.speaker for t in tui_project.documents.show(heem.id).turns}
+        assert "Fatima (HEEM)" in speakers and old not in speakers
+        assert {t.speaker for t in screen.document.turns} == speakers
+        gutter = {line.gutter for line in screen.view._lines if line.gutter_kind == "speaker"}
+        assert "Fatima (HEEM)" in gutter and old not in gutter
+        assert screen.view.selection == selection  # the selection stayed where it was
+        assert "Renamed Respondent to Fatima (HEEM) in" in _notes(app)
+
+        # The interviewer, in this document only: the other interview keeps its label.
+        await pilot.press("up", "up", "up", "up", "S")
+        await pilot.pause()
+        app.screen.query_one("#speaker-name", Input).value = "Onderzoeker"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert "Onderzoeker" in {t.speaker for t in tui_project.documents.show(heem.id).turns}
+        assert "Interviewer" in {t.speaker for t in tui_project.documents.show(other.id).turns}
+        assert "Onderzoeker" in {line.gutter for line in screen.view._lines}
+
+
+async def test_rename_a_speaker_in_every_document_cancel_and_undo(tui_project):
+    heem, other = _shared_interviewer(tui_project)
+    app = WorkbenchApp(tui_project, document=heem.id)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.turn_under_cursor()[1].speaker == "Interviewer"
+        await pilot.press("S")
+        await pilot.pause()
+        app.screen.query_one("#speaker-name", Input).value = "Onderzoeker"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert "Interviewer" in {t.speaker for t in tui_project.documents.show(heem.id).turns}
+
+        await pilot.press("S")
+        await pilot.pause()
+        app.screen.query_one("#speaker-name", Input).value = "Onderzoeker"
+        await pilot.press("tab", "down", "space", "tab", "enter")  # tick "in every document", press Rename
+        await settle(app, pilot)
+        for doc in (heem, other):
+            speakers = {t.speaker for t in tui_project.documents.show(doc.id).turns}
+            assert "Onderzoeker" in speakers and "Interviewer" not in speakers
+        assert screen.turn_under_cursor()[1].speaker == "Onderzoeker"
+        assert "of 2 documents" in _notes(app)
+
+        await pilot.press("u")  # undo on the coding screen reads the document again, so the gutter follows
+        await settle(app, pilot)
+        assert "Interviewer" in {t.speaker for t in tui_project.documents.show(other.id).turns}
+        assert screen.turn_under_cursor()[1].speaker == "Interviewer"
+        assert "Interviewer" in {line.gutter for line in screen.view._lines}
+
+
+async def test_the_coding_screen_reads_its_document_again_after_a_change_elsewhere(tui_project):
+    heem = _doc(tui_project, "HEEM")
+    app = WorkbenchApp(tui_project, document=heem.id)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        coding = app.screen
+        assert coding.document.title == heem.title
+        await pilot.press("down", "down")
+        kept = coding.view.selection
+        await pilot.press("f2")
+        await settle(app, pilot)
+        tui_project.document_edits.rename(heem.id, "Interview Fatima")  # as a colleague or the CLI would
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert coding.document.title == "Interview Fatima" and coding.sub_title == "Interview Fatima"
+        assert coding.view.selection == kept
+
+
+async def test_undo_on_the_coding_screen_without_a_document_only_says_what_it_undid(tui_project):
+    tui_project.document_edits.rename(_doc(tui_project, "HEEM").id, "Interview Fatima")
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert app.is_running and app.screen.document is None
+        assert "Undid: Renamed the document" in _notes(app)
+        assert _doc(tui_project, "HEEM").title.startswith("Interview")

@@ -1,0 +1,49 @@
+"""The coding screen's document-level actions: rename the speaker of a turn, and read the document again when
+it was changed elsewhere (another screen, the command line, a colleague) while the screen was out of view."""
+
+from __future__ import annotations
+
+from textual import work
+
+
+class DocumentActions:
+    """Mixed into CodingScreen; handlers are named `on_...`, since `@on` does not register in a mixin."""
+
+    seen_event: int | None = None  # the newest event when the document was last read
+
+    def on_screen_resume(self) -> None:
+        if self.document is not None and self.app.pending_document is None:
+            self.reload_if_changed(self.document.id, self.view.selection)
+
+    @work(thread=True, exclusive=True, group="coding-check")
+    def reload_if_changed(self, doc_id: int, keep: tuple[int, int]) -> None:
+        if self.app.project.history.latest_id() != self.seen_event:
+            self.app.call_from_thread(self.load_document, doc_id, None, keep)
+
+    def action_rename_speaker(self) -> None:
+        from workbench.tui.screens.speaker_rename import SpeakerRenameDialog
+
+        _index, turn = self.turn_under_cursor() or (0, None)
+        if turn is None or not turn.speaker:
+            self.notify("This turn has no speaker to rename.", severity="warning", timeout=3, markup=False)
+            return
+        self.app.push_screen(SpeakerRenameDialog(turn.speaker, self.document.title),
+                             lambda answer: answer and self.rename_speaker(turn.speaker, answer, self.view.selection))
+
+    @work(thread=True, group="coding-change")
+    def rename_speaker(self, old: str, answer, keep: tuple[int, int]) -> None:
+        """Rename the speaker, then read the document again so the gutter shows the new name."""
+        from workbench.domain.errors import WorkbenchError
+
+        doc_id = self.document.id
+        try:
+            renamed = self.app.project.document_edits.rename_speaker(
+                old, answer.name, None if answer.everywhere else [doc_id])
+        except WorkbenchError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=5, markup=False)
+            return
+        turns, documents = sum(renamed.turns.values()), len(renamed.turns)
+        where = f"{documents} documents" if documents > 1 else "this document"
+        note = f"Renamed {old} to {renamed.new} in {turns} turn{'' if turns == 1 else 's'} of {where}."
+        self.app.call_from_thread(self.notify, note, timeout=4, markup=False)
+        self.app.call_from_thread(self.load_document, doc_id, None, keep)
