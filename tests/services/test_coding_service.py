@@ -170,3 +170,17 @@ def test_next_and_previous_coding_from_an_offset(project, corpus):
     assert project.coding.previous_coding(doc, g2[1]).id == corpus.codings["g2"]
     assert project.coding.previous_coding(doc, g1[1], coder="bram").id == corpus.codings["g7"]
     assert project.coding.previous_coding(doc, 0) is None
+
+
+def test_where_left_off_is_the_own_latest_coding(project, corpus):
+    from workbench.project import Project
+
+    latest = max(project.coding.list(coder="anna"), key=lambda c: c.id)
+    assert project.coding.where_left_off() == (latest.document_id, latest.start)
+    heem = corpus.documents["heem"]
+    start, end = corpus.sentence("heem", 1)
+    with Project.open(project.directory, db=None if project.db.is_sqlite else project.url, coder="chris") as chris:
+        assert chris.coding.where_left_off() == (min(corpus.documents.values()), 0)  # nothing coded yet
+        chris.coding.apply(heem, "Vertrouwen", start, end)
+        assert chris.coding.where_left_off() == (heem, start)
+    assert project.coding.where_left_off() == (latest.document_id, latest.start)  # anna's own, not chris's

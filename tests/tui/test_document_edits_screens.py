@@ -204,14 +204,31 @@ async def test_the_coding_screen_reads_its_document_again_after_a_change_elsewhe
 
 
 async def test_undo_on_the_coding_screen_without_a_document_only_says_what_it_undid(tui_project):
-    tui_project.document_edits.rename(_doc(tui_project, "HEEM").id, "Interview Fatima")
+    for doc in tui_project.documents.list():
+        tui_project.document_edits.remove(doc.id)
     app = WorkbenchApp(tui_project)
     async with app.run_test(size=(120, 35)) as pilot:
         await settle(app, pilot)
         await pilot.press("f3")
         await settle(app, pilot)
+        assert app.screen.document is None
+        assert "No documents yet" in str(app.screen.query_one("#status-line").render())
         await pilot.press("u")
         await settle(app, pilot)
         assert app.is_running and app.screen.document is None
-        assert "Undid: Renamed the document" in _notes(app)
-        assert _doc(tui_project, "HEEM").title.startswith("Interview")
+        assert "Undid: Removed the document" in _notes(app)
+        assert len(tui_project.documents.list()) == 1
+
+
+async def test_the_coding_screen_opens_where_the_coder_left_off(tui_project):
+    other = _doc(tui_project, "woningcorporatie")
+    sentence = tui_project.documents.show(other.id).sentences[3]
+    code = next(c for c in tui_project.codebook.list() if c.codable)
+    tui_project.coding.apply(other.id, code.guid, sentence.start, sentence.end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f3")
+        await settle(app, pilot)
+        assert app.screen.document.id == other.id
+        assert app.screen.view.selection == (sentence.start, sentence.end)

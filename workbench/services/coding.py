@@ -245,3 +245,18 @@ class CodingService:
         with self.ctx.read() as s:
             return navigation.neighbour(s, document, offset, forward=False, coder=coder,
                                         visible=visibility.coding_conditions(self.ctx, s))
+
+    def where_left_off(self) -> tuple[int, int] | None:
+        """The document and offset of the current coder's latest coding, else the first document's start;
+        None in a project without documents."""
+        from workbench.store.schema import Coder
+
+        with self.ctx.read() as s:
+            latest = s.execute(
+                select(CodingRow.document_id, CodingRow.start).join(Coder, Coder.id == CodingRow.coder_id)
+                .where(Coder.name == self.ctx.coder).order_by(CodingRow.id.desc()).limit(1)
+            ).first()
+            if latest is not None:
+                return latest.document_id, latest.start
+            first = s.scalar(select(Document.id).order_by(Document.id).limit(1))
+            return None if first is None else (first, 0)

@@ -84,6 +84,7 @@ class CodingScreen(CodingActions, DocumentActions, Screen):
         self.codes: list = []
         self.hits: list[tuple[int, int]] = []
         self.side_forced = False
+        self.asked = False  # a document was asked for (or looked up): a later mount must not ask again
         self._tree_signature: tuple = ()
         self._tree_nodes: dict = {}
         self._tree_labels: dict = {}
@@ -121,14 +122,25 @@ class CodingScreen(CodingActions, DocumentActions, Screen):
         return self.query_one("#transcript", TranscriptView)
 
     def load_pending(self) -> None:
-        """Open the document the app asked for, if any."""
+        """Open the document the app asked for; with none asked for, where this coder left off (once)."""
         pending = self.app.pending_document
-        if pending is None:
-            if self.document is None:
-                self.query_one("#status-line", Static).update("No document open: choose one on the Documents screen (F2).")
-            return
-        self.app.pending_document = None
-        self.load_document(*pending)
+        if pending is not None:
+            self.app.pending_document = None
+            self.asked = True
+            self.load_document(*pending)
+        elif self.document is None and not self.asked:
+            self.asked = True
+            self.open_where_left_off()
+
+    @work(thread=True, exclusive=True, group="coding-load")
+    def open_where_left_off(self) -> None:
+        """With nothing asked for, the document of one's latest coding (or the first document) opens."""
+        found = self.app.project.coding.where_left_off()
+        if found is None:
+            self.app.call_from_thread(self.query_one("#status-line", Static).update,
+                                      "No documents yet: import transcripts on the Documents screen (F2, then i).")
+        else:
+            self.app.call_from_thread(self.load_document, *found)
 
     @work(thread=True, exclusive=True, group="coding-load")
     def load_document(self, document, at: int | None, keep: tuple[int, int] | None = None) -> None:
