@@ -112,10 +112,11 @@ async def drive(project: Project, doc_id: int, other_id: int) -> dict[str, list[
                                        "apply code": []}
     started = time.perf_counter()
     app = WorkbenchApp(project)
+    frames = Frames(app)
+    home = frames.after(lambda: type(app.screen).__name__ == "HomeScreen")
     async with app.run_test(size=(120, 35)) as pilot:
-        frames = Frames(app)
+        figures["app start to Home"].append(await asyncio.wait_for(home, 10) - started)
         await pilot.pause()
-        figures["app start to Home"].append(time.perf_counter() - started)
         async def open_document(document: int, figure: str | None) -> None:
             start = time.perf_counter()
             painted = frames.after(lambda: getattr(app.screen, "document", None) is not None
