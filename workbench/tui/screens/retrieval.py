@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, SelectionList, Static
 
 from workbench.domain.spans import shorten
+from workbench.tui.screens.retrieval_search import PREFIX, WordSearch, hit_row, hit_text
 from workbench.tui.widgets.key_bar import KeyBar
 
 QUERY_WORDS = re.compile(r"\b(AND|OR|NOT|NEAR|FOLLOWED|INSIDE)\b")
@@ -37,7 +38,7 @@ class ResultsLoaded(Message):
     title: str
 
 
-class RetrievalScreen(Screen):
+class RetrievalScreen(WordSearch, Screen):
     """Every fragment of a theme again, with its context and where it was said."""
 
     CSS_PATH = "retrieval.tcss"
@@ -49,11 +50,13 @@ class RetrievalScreen(Screen):
         Binding("c", "context", "Context"),
         Binding("s", "subcodes", "Sub-codes", show=False),
         Binding("ctrl+e", "export", "Export these"),
+        Binding("g", "suggest", "Hits to suggestions", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.rows: list = []
+        self.codes: list = []
         self.unit = "span"
         self.context = "sentence"
         self.subcodes = True
@@ -65,7 +68,8 @@ class RetrievalScreen(Screen):
                 yield Static("[b]Codes[/b] [dim](space ticks)[/dim]")
                 yield SelectionList[str](id="retrieval-codes")
             with Vertical(id="retrieval-right"):
-                yield Input(placeholder="query: Vertrouwen NEAR/2 Financiering   (Enter runs it)", id="retrieval-query")
+                yield Input(placeholder="query: Vertrouwen NEAR/2 Financiering · ?financiering searches the text",
+                            id="retrieval-query")
                 yield Input(placeholder="filter: organisation=gemeente speaker=R coder=anna from=2024-10-01", id="retrieval-filter")
                 yield DataTable(id="fragments", cursor_type="row", zebra_stripes=True)
                 yield Static("", id="fragment-context")
@@ -87,6 +91,7 @@ class RetrievalScreen(Screen):
 
     @on(CodeListLoaded)
     def _codes(self, message: CodeListLoaded) -> None:
+        self.codes = message.codes
         codes = self.query_one("#retrieval-codes", SelectionList)
         ticked = set(codes.selected)
         codes.clear_options()
@@ -118,7 +123,9 @@ class RetrievalScreen(Screen):
         project = self.app.project
         try:
             selection = parse_filters(filters)
-            if query and QUERY_WORDS.search(query):
+            if query.startswith(PREFIX):
+                rows, title = self.search_words(query, selection)
+            elif query and QUERY_WORDS.search(query):
                 result = project.queries.run(query, unit=self.unit, selection=selection)
                 rows = [("hit", h) for h in result.hits]
                 title = f"{len(rows)} hits of {query} at {self.unit} level in {result.documents} documents"
@@ -142,6 +149,9 @@ class RetrievalScreen(Screen):
         table = self.query_one("#fragments", DataTable)
         table.clear()
         for index, (kind, row) in enumerate(self.rows):
+            if kind == "word":
+                table.add_row(*hit_row(row), key=str(index))
+                continue
             code = row.code.rsplit("/", 1)[-1] if kind == "fragment" else ""
             table.add_row(shorten(row.text, 60), shorten(code, 22), shorten(row.speaker or "", 16),
                           shorten(row.document, 24), key=str(index))
@@ -158,7 +168,9 @@ class RetrievalScreen(Screen):
             panel.update("")
             return
         kind, item = row
-        if kind == "fragment":
+        if kind == "word":
+            panel.update(hit_text(item))
+        elif kind == "fragment":
             offset = item.context_start
             text = Text(item.context)
             text.stylize("bold reverse", item.start - offset, item.end - offset)
@@ -203,6 +215,10 @@ class RetrievalScreen(Screen):
         codes = list(self.query_one("#retrieval-codes", SelectionList).selected)
         filters = self.query_one("#retrieval-filter", Input).value.strip()
         query = self.query_one("#retrieval-query", Input).value.strip()
+        if query.startswith(PREFIX):
+            self.notify("Exports hold coded fragments: turn the hits into codings first (g), or tick codes.",
+                        severity="warning", timeout=5, markup=False)
+            return
         from workbench.tui.screens.export_dialog import ExportDialog
 
         self.app.push_screen(ExportDialog(codes=codes, filters=filters, query=query))
