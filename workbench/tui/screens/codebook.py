@@ -37,6 +37,7 @@ class CodebookScreen(CodebookActions, Screen):
         Binding("c", "recolour", "Colour"),
         Binding("e", "define", "Definition"),
         Binding("k", "shortcut", "Shortcut key", show=False),
+        Binding("o", "memo", "Memo", show=False),
         Binding("m", "move", "Move"),
         Binding("M", "merge", "Merge into"),
         Binding("s", "split", "Split", show=False),

@@ -34,6 +34,14 @@ class CodebookActions:
         made = getattr(result, "new", None) or getattr(result, "target", None) or result
         self.load(describe(result), getattr(made, "guid", None))
 
+    def action_memo(self) -> None:
+        """Write or edit one's memo on the code (theme summaries print code memos under their theme)."""
+        from workbench.tui.screens.target_memo import TargetMemo
+
+        code = self._need_code()
+        if code:
+            TargetMemo(self, code.path, code=code.guid).start()
+
     def action_create(self, as_child: bool) -> None:
         parent = self.current() if as_child else None
         if as_child and parent is None:

@@ -36,6 +36,7 @@ class DocumentsScreen(Screen):
         Binding("r", "rename", "Rename"),
         Binding("x", "remove", "Remove"),
         Binding("u", "undo", "Undo", show=False),
+        Binding("m", "memo", "Memo", show=False),
         Binding("slash", "filter", "Filter", key_display="/"),
         Binding("s", "sort", "Sort"),
         Binding("escape", "clear_filter", "Clear filter", show=False),
@@ -173,6 +174,14 @@ class DocumentsScreen(Screen):
             return
         doc = next(d for d in self.documents if d.id == doc_id)
         self._dialog(AttributesEditor(doc.id, doc.title, dict(doc.attributes)), lambda _saved: self.load())
+
+    def action_memo(self) -> None:
+        """Write or edit one's memo on the document."""
+        from workbench.tui.screens.target_memo import TargetMemo
+
+        doc = self._current()
+        if doc is not None:
+            TargetMemo(self, doc.title, document=doc.id).start()
 
     def action_rename(self) -> None:
         from workbench.tui.screens.prompt import PromptScreen
