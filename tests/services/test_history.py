@@ -142,3 +142,13 @@ def test_a_batch_refuses_when_one_of_its_rows_was_changed_by_a_colleague(project
         project.history.undo()
     names = _names(project)
     assert len(names) == 700 and "TestCode van Bram" in names  # nothing undone, nothing lost
+
+
+def test_the_latest_event_of_the_colleagues(project):
+    _add_code(project, "TestAnna")
+    assert project.history.latest_id(others=True) is None
+    with Project.open(project.directory, db=None if project.db.is_sqlite else project.url, coder="bram") as bram:
+        _add_code(bram, "TestBram")
+        bram_event = bram.history.latest_id()
+    _add_code(project, "TestAnna 2")
+    assert project.history.latest_id(others=True) == bram_event < project.history.latest_id()

@@ -232,3 +232,27 @@ async def test_the_coding_screen_opens_where_the_coder_left_off(tui_project):
         await settle(app, pilot)
         assert app.screen.document.id == other.id
         assert app.screen.view.selection == (sentence.start, sentence.end)
+
+
+async def test_a_colleagues_coding_appears_without_leaving_the_coding_screen(tui_project, monkeypatch):
+    from workbench.project import Project
+    from workbench.tui.screens.coding_document import DocumentActions
+
+    monkeypatch.setattr(DocumentActions, "WATCH_SECONDS", 0.2)
+    heem = _doc(tui_project, "HEEM")
+    sentence = tui_project.documents.show(heem.id).sentences[5]
+    app = WorkbenchApp(tui_project, document=heem.id)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        coding = app.screen
+        await pilot.press("down", "down")
+        kept = coding.view.selection
+        before = len(coding.codings)
+        with Project.open(tui_project.directory, coder="bram") as bram:
+            bram.coding.apply(heem.id, "Financiering/Huurinkomsten", sentence.start, sentence.end)
+        for _ in range(50):
+            await pilot.pause(0.1)
+            if len(coding.codings) > before:
+                break
+        assert len(coding.codings) == before + 1 and any(c.coder == "bram" for c in coding.codings)
+        assert coding.view.selection == kept

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from workbench.domain.errors import Conflict, NotFound
@@ -100,10 +100,16 @@ class HistoryService:
         return HistoryEvent(id=original.id, at=original.at, coder=self.ctx.coder, kind=original.kind,
                             target=original.target, summary=summary, reverts=None)
 
-    def latest_id(self) -> int | None:
-        """The id of the newest event: it changes whenever anyone changes anything in the project."""
+    def latest_id(self, *, others: bool = False) -> int | None:
+        """The id of the newest event (of the other coders' only, with `others`): it changes whenever anyone
+        (any colleague) changes anything in the project."""
         with self.ctx.read() as s:
-            return s.scalar(select(func.max(Event.id)))
+            query = select(func.max(Event.id))
+            if others:
+                me = s.scalar(select(Coder.id).where(Coder.name == self.ctx.coder))
+                if me is not None:
+                    query = query.where(or_(Event.coder_id != me, Event.coder_id.is_(None)))
+            return s.scalar(query)
 
     def recent(self, limit: int = 20, *, target_prefix: str | None = None) -> list[HistoryEvent]:
         """The latest events, newest first, optionally only those whose target starts with a prefix."""

@@ -107,6 +107,7 @@ class CodingScreen(CodingActions, DocumentActions, Screen):
         tree = self.query_one("#code-tree", Tree)
         tree.show_root = False
         self.load_pending()
+        self.set_interval(self.WATCH_SECONDS, self.watch_colleagues)
 
     def on_resize(self, event) -> None:
         # The side panel gives way on narrow terminals so the transcript keeps a readable width.
@@ -147,7 +148,8 @@ class CodingScreen(CodingActions, DocumentActions, Screen):
         from workbench.domain.errors import WorkbenchError
 
         project = self.app.project
-        seen = project.history.latest_id()  # read first: a change made while reading shows up next time
+        # Read first: a change made while the document is read shows up next time.
+        seen, seen_others = project.history.latest_id(), project.history.latest_id(others=True)
         try:
             shown = project.documents.show(document)
         except WorkbenchError as exc:  # removed since it was asked for
@@ -155,7 +157,7 @@ class CodingScreen(CodingActions, DocumentActions, Screen):
             return
         codings = project.coding.list(document=shown.id)
         codes = project.codebook.list(include_retired=False)
-        self.seen_event = seen
+        self.seen_event, self.seen_others = seen, seen_others
         self.post_message(DocumentLoaded(shown, codings, codes, at, keep))
 
     @on(DocumentLoaded)

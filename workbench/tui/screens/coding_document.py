@@ -9,7 +9,9 @@ from textual import work
 class DocumentActions:
     """Mixed into CodingScreen; handlers are named `on_...`, since `@on` does not register in a mixin."""
 
+    WATCH_SECONDS = 5.0  # how often the screen looks for colleagues' changes
     seen_event: int | None = None  # the newest event when the document was last read
+    seen_others: int | None = None  # the newest event of the other coders then
 
     def on_screen_resume(self) -> None:
         if self.document is not None and self.app.pending_document is None:
@@ -19,6 +21,21 @@ class DocumentActions:
     def reload_if_changed(self, doc_id: int, keep: tuple[int, int]) -> None:
         if self.app.project.history.latest_id() != self.seen_event:
             self.app.call_from_thread(self.load_document, doc_id, None, keep)
+
+    def watch_colleagues(self) -> None:
+        """Every few seconds: read the document again when a colleague changed something (on a shared server,
+        or in another window), so their codings appear without leaving the screen."""
+        if self.document is not None and self.is_current:  # not while a dialog is open over it
+            self.check_colleagues(self.document.id)
+
+    @work(thread=True, exclusive=True, group="coding-check")
+    def check_colleagues(self, doc_id: int) -> None:
+        if self.app.project.history.latest_id(others=True) != self.seen_others:
+            self.app.call_from_thread(self._reload_keeping, doc_id)
+
+    def _reload_keeping(self, doc_id: int) -> None:
+        if self.document is not None and self.document.id == doc_id:
+            self.load_document(doc_id, None, self.view.selection)
 
     def action_rename_speaker(self) -> None:
         from workbench.tui.screens.speaker_rename import SpeakerRenameDialog
