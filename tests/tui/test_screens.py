@@ -133,3 +133,20 @@ async def test_export_dialog_writes_fragments_from_retrieval(tui_project, tmp_pa
     sheet = openpyxl.load_workbook(out)["All"]
     texts = [cell.value for row in sheet.iter_rows() for cell in row]
     assert any(isinstance(v, str) and tui_project.documents.show(doc.id).text[s.start:s.end] in v for v in texts)
+
+
+async def test_analysis_leaves_out_codes_without_codings_until_asked(tui_project):
+    doc = tui_project.documents.list()[0]
+    s = tui_project.documents.show(doc.id).sentences[2]
+    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", s.start, s.end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f6")
+        await settle(app, pilot)
+        grid = app.screen.query_one("#matrix", DataTable)
+        shown = [str(grid.get_row_at(i)[0]) for i in range(grid.row_count)]
+        assert shown == ["Huurinkomsten"]
+        assert "z shows them" in str(app.screen.query_one("#analysis-title").render())
+        await pilot.press("z")
+        await settle(app, pilot)
+        assert grid.row_count == len([c for c in tui_project.codebook.list() if not c.retired]) > 40

@@ -42,6 +42,7 @@ class AnalysisScreen(Screen):
         Binding("o", "cooccurrence", "Co-occurrence"),
         Binding("u", "unit", "Unit"),
         Binding("j", "jaccard", "Jaccard", show=False),
+        Binding("z", "empty_rows", "Empty rows", show=False),
         Binding("f", "focus_filter", "Filter"),
     ]
 
@@ -52,6 +53,7 @@ class AnalysisScreen(Screen):
         self.unit = "sentence"
         self.mode = "frequencies"
         self.show_jaccard = False
+        self.hide_empty = True  # codes nobody used yet are left out of the frequency table
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -110,8 +112,16 @@ class AnalysisScreen(Screen):
         table = message.table
         top = max((v for row in table.values for v in row), default=0) or 1
         grid.add_columns("Code", *(_short(c) for c in table.columns), "Total")
+        hidden = 0
         for code, row, total in zip(table.rows, table.values, table.row_totals):
+            if self.hide_empty and not total:
+                hidden += 1
+                continue
             grid.add_row(Text(_short(code, 30)), *(shaded(str(v), v / top) for v in row), Text(str(total), style="bold"))
+        if hidden:
+            self.query_one("#analysis-title", Static).update(
+                f"[b]{esc(message.title)}[/b]  [dim]{hidden} codes without codings left out (z shows them) · "
+                f"b columns · a attribute · m measure · o co-occurrence[/dim]")
         largest = max(table.row_totals, default=0) or 1
         lines = [f"{_short(code, 28):<28} {bar(total / largest, 40)} {total}"
                  for code, total in sorted(zip(table.rows, table.row_totals), key=lambda item: -item[1])[:12] if total]
@@ -144,6 +154,10 @@ class AnalysisScreen(Screen):
     def action_unit(self) -> None:
         self.unit = UNITS[(UNITS.index(self.unit) + 1) % len(UNITS)]
         self.mode = "cooccurrence"
+        self.compute()
+
+    def action_empty_rows(self) -> None:
+        self.hide_empty = not self.hide_empty
         self.compute()
 
     def action_jaccard(self) -> None:
