@@ -48,3 +48,19 @@ async def test_clicking_a_key_presses_it(tui_project):
         await settle(app, pilot)
         assert app.current_mode == "documents"
         assert _line(app).startswith("i Import")
+
+
+async def test_left_out_keys_are_marked(tui_project):
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f2")
+        await settle(app, pilot)
+        line = _line(app)
+        bar = app.screen.query_one(KeyBar)
+        last_shown = max(end for _begin, end, _key, _enabled in bar._places if end < line.index("? Keys"))
+        assert line[last_shown:].lstrip().startswith("… ")
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(160, 24)) as pilot:
+        await settle(app, pilot)
+        assert _line(app).count("…") == 1  # everything fits: only "Export…" has one

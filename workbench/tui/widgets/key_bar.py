@@ -100,15 +100,17 @@ class KeyBar(Widget):
             add(right, entry)
             right_places.append(self._places.pop())
         room = max(width - right.cell_len, 0)
-        for entry in entries:  # the screen's own keys come first; what does not fit is left out ("?" shows all)
+        for index, entry in enumerate(entries):  # the screen's own keys first; what does not fit is left out
             piece = Text(end="")
             add(piece, entry)
             begin, end, key, enabled = self._places.pop()
-            if text.cell_len + end > room:
+            last = index == len(entries) - 1
+            if text.cell_len + end + (0 if last else 2) > room:  # keep room for the "…" that says so
+                text.append("… ", description_style)
                 break
             self._places.append((text.cell_len + begin, text.cell_len + end, key, enabled))
             text.append_text(piece)
-        text.append(" " * (room - text.cell_len))
+        text.append(" " * max(room - text.cell_len, 0))
         self._places += [(begin + room, end + room, key, enabled) for begin, end, key, enabled in right_places]
         text.append_text(right)
         return text
