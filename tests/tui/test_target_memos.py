@@ -46,3 +46,14 @@ async def test_a_memo_on_a_code_from_the_codebook_screen(tui_project):
         assert memo.text.startswith("Vertrouwen rust op personen")
         tui_project.history.undo()
         assert tui_project.memos.list(code=code.guid) == []
+
+
+async def test_a_memo_on_the_project_from_home(tui_project):
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        assert await _write(app, pilot, "m", "Week 1: de wijkondernemingen willen vooral over geld praten.") == ""
+        (memo,) = tui_project.memos.list(about="project")
+        assert memo.text.startswith("Week 1") and memo.target_kind == "project"
+        assert (await _write(app, pilot, "m", "Week 1, herzien.")).startswith("Week 1: de")
+        assert [m.text for m in tui_project.memos.list(about="project")] == ["Week 1, herzien."]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from workbench.tui.markup import esc
 from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
@@ -29,6 +30,7 @@ class HomeScreen(Screen):
     """The first screen on an opened project."""
 
     CSS_PATH = "home.tcss"
+    BINDINGS = [Binding("m", "memo", "Project memo", show=False)]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -52,6 +54,12 @@ class HomeScreen(Screen):
 
     def on_screen_resume(self) -> None:
         self.load()
+
+    def action_memo(self) -> None:
+        """Write or edit one's memo on the project as a whole (a research diary, first thoughts)."""
+        from workbench.tui.screens.target_memo import TargetMemo
+
+        TargetMemo(self, "the project").start()
 
     @work(thread=True, exclusive=True, group="home")
     def load(self) -> None:

@@ -1,4 +1,4 @@
-"""Write or edit one's own memo on a document or a code, from the screen that shows it.
+"""Write or edit one's own memo on the project, a document or a code, from the screen that shows it.
 
 The latest memo the coder wrote on it opens in the memo editor (an empty one when there is none); saving an
 emptied memo deletes it. Every save is one undoable change, like any other.
@@ -12,7 +12,8 @@ from workbench.tui.screens.memo_editor import MemoEditorScreen
 
 
 class TargetMemo:
-    """One memo round trip for `screen`: read the memo, edit it, save it; `target` is `document=` or `code=`."""
+    """One memo round trip for `screen`: read the memo, edit it, save it; `target` is `document=` or `code=`,
+    or nothing for a memo on the project."""
 
     def __init__(self, screen, label: str, **target) -> None:
         self.screen = screen
@@ -24,7 +25,8 @@ class TargetMemo:
 
     def _read(self) -> None:
         project = self.screen.app.project
-        mine = [memo for memo in project.memos.list(**self.target) if memo.author == project.coder]
+        about = self.target or {"about": "project"}
+        mine = [memo for memo in project.memos.list(**about) if memo.author == project.coder]
         self.screen.app.call_from_thread(self._edit, mine[-1] if mine else None)
 
     def _edit(self, memo) -> None:
