@@ -60,3 +60,17 @@ async def test_a_bad_pattern_is_one_sentence(tui_project):
         assert table.row_count == 0
         notes = [str(n.message) for n in app._notifications]
         assert notes and "regular expression" in notes[-1]
+
+
+async def test_ticked_codes_show_a_tick_not_only_a_colour(tui_project):
+    from workbench.tui.widgets.tick_list import TICK, TickList
+
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f5")
+        await settle(app, pilot)
+        codes = app.screen.query_one("#retrieval-codes", TickList)
+        codes.select(codes.get_option_at_index(1).value)
+        await settle(app, pilot)
+        first, second = (codes.render_line(y).text for y in (0, 1))
+        assert first.startswith("▐ ▌") and second.startswith(f"▐{TICK}▌")

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, SelectionList
+from workbench.tui.widgets.tick_list import TickList
 
 
 class ChooseCodersScreen(ModalScreen[tuple[str, ...] | None]):
@@ -29,7 +30,7 @@ class ChooseCodersScreen(ModalScreen[tuple[str, ...] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="choose-coders"):
             yield Label("[b]Compare which coders?[/b]\n[dim]space ticks · c compares · Esc cancels[/dim]")
-            yield SelectionList[str](*((name, name, name in self.ticked) for name in self.coders), id="coder-list")
+            yield TickList(*((name, name, name in self.ticked) for name in self.coders), id="coder-list")
             yield Button("Compare", id="compare", variant="primary")
 
     def on_mount(self) -> None:

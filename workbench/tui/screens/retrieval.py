@@ -18,6 +18,7 @@ from textual.widgets import DataTable, Header, Input, SelectionList, Static
 from workbench.domain.spans import shorten
 from workbench.tui.screens.retrieval_search import PREFIX, WordSearch, hit_row, hit_text
 from workbench.tui.widgets.key_bar import KeyBar
+from workbench.tui.widgets.tick_list import TickList
 
 QUERY_WORDS = re.compile(r"\b(AND|OR|NOT|NEAR|FOLLOWED|INSIDE)\b")
 UNITS = ("span", "sentence", "turn", "document")
@@ -66,7 +67,7 @@ class RetrievalScreen(WordSearch, Screen):
         with Horizontal(id="retrieval-body"):
             with Vertical(id="retrieval-left"):
                 yield Static("[b]Codes[/b] [dim](space ticks)[/dim]")
-                yield SelectionList[str](id="retrieval-codes")
+                yield TickList(id="retrieval-codes")
             with Vertical(id="retrieval-right"):
                 yield Input(placeholder="query: Vertrouwen NEAR/2 Financiering · ?financiering searches the text",
                             id="retrieval-query")

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, SelectionList
 
 from workbench.domain.spans import shorten
+from workbench.tui.widgets.tick_list import TickList
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ class SplitDialog(ModalScreen[SplitRequest | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="split"):
             yield Label(f"[b]Split {esc(self.code_path)}[/b]: tick the codings that move (space), name the new code, Enter.")
-            yield SelectionList[int](*(
+            yield TickList(*(
                 (f"{c.document}: “{shorten(c.text, 70)}”", c.id) for c in self.codings
             ), id="split-codings")
             yield Input(placeholder="name of the new code", id="split-name")
