@@ -70,3 +70,13 @@ def test_removing_a_document_takes_everything_with_it_and_undo_brings_it_all_bac
     assert _counts(project) == before
     assert project.retrieval.fragments(["Vertrouwen"], subcodes=True) == fragments
     assert project.documents.show("Interview gemeente").text == corpus.texts["gemeente"]
+
+
+def test_what_goes_counts_without_changing_anything(project, corpus):
+    project.memos.add("Vertrouwen in één persoon.", coding=corpus.codings["g2"])
+    before = _counts(project)
+    goes = project.document_edits.what_goes("Interview gemeente")
+    assert _counts(project) == before
+    removed = project.document_edits.remove("Interview gemeente")
+    assert (goes.codings, goes.memos, goes.log_links) == (removed.codings, removed.memos, removed.log_links)
+    assert goes.codings > 0 and goes.memos == 1

@@ -63,33 +63,40 @@ async def test_rename_a_document_from_the_documents_screen(tui_project):
 async def test_remove_asks_first_and_cancelling_keeps_the_document(tui_project):
     doc = _doc(tui_project, "woningcorporatie")
     sentence = tui_project.documents.show(doc.id).sentences[3]
-    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", sentence.start, sentence.end)
+    coding = tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", sentence.start, sentence.end)
+    tui_project.memos.add("Huur als verdienmodel.", coding=coding.id)
+    from workbench.domain.filters import Selection
+
+    hits = tui_project.search.search("huur", selection=Selection(documents=(doc.title,)))
+    assert tui_project.search.suggest(hits[-1:], "Financiering/Huurinkomsten")
     app = WorkbenchApp(tui_project)
     async with app.run_test(size=(120, 35)) as pilot:
         table = await _documents_screen(app, pilot, "woningcorporatie")
         await pilot.press("x")
-        await pilot.pause()
+        await settle(app, pilot)
         dialog = app.screen
         assert type(dialog).__name__ == "ConfirmDialog"
         assert doc.title in dialog.question
-        assert "Its 1 coding," in dialog.explanation and "workbench undo" in dialog.explanation
+        # Every coding goes, the suggestion too, and the count says so.
+        assert "Its 2 codings, 1 memo and its attribute values" in dialog.explanation
+        assert "workbench undo" in dialog.explanation
         assert app.focused.id == "confirm-no"  # the safe choice is the default
         await pilot.press("escape")
         await settle(app, pilot)
         await pilot.press("x")
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("enter")  # presses "Keep it"
         await settle(app, pilot)
         assert type(app.screen).__name__ == "DocumentsScreen"
         assert len(tui_project.documents.list()) == 2 and table.row_count == 2
 
         await pilot.press("x")
-        await pilot.pause()
+        await settle(app, pilot)
         await pilot.press("right", "enter")
         await settle(app, pilot)
         assert [d.title for d in tui_project.documents.list()] == [_doc(tui_project, "HEEM").title]
         assert table.row_count == 1
-        assert f"Removed “{doc.title}” with 1 coding;" in _notes(app)
+        assert f"Removed “{doc.title}” with 2 codings;" in _notes(app)  # the dialog said so too
 
 
 async def test_undo_on_the_documents_screen_brings_the_document_back(tui_project):

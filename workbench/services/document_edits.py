@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import InvalidInput, NotFound
@@ -87,6 +87,18 @@ class DocumentEditService:
                           summary=f"Renamed the speaker '{old}' to '{new}' in {len(turns)} "
                                   f"turn{'' if len(turns) == 1 else 's'}")
         return RenamedSpeaker(old, new, dict(counted))
+
+    def what_goes(self, document: str | int) -> RemovedDocument:
+        """What removing a document would take with it (every coder's codings and suggestions), nothing changed."""
+        with self.ctx.read() as s:
+            doc_id, title = resolve_document(s, document)
+            coding_ids = select(Coding.id).where(Coding.document_id == doc_id)
+            codings = s.scalar(select(func.count()).select_from(Coding).where(Coding.document_id == doc_id))
+            memos = s.scalar(select(func.count()).select_from(Memo).where(
+                or_(Memo.document_id == doc_id, Memo.coding_id.in_(coding_ids))))
+            links = s.scalar(select(func.count()).select_from(LogEntryLink).where(
+                or_(LogEntryLink.document_id == doc_id, LogEntryLink.coding_id.in_(coding_ids))))
+        return RemovedDocument(doc_id, title, codings, memos, links)
 
     def remove(self, document: str | int) -> RemovedDocument:
         """Remove a document with everything that belongs to it."""

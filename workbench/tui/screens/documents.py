@@ -195,17 +195,33 @@ class DocumentsScreen(Screen):
                 lambda edits: edits.rename(doc.id, title), lambda _old: f"Renamed to “{title}”", doc.id))
 
     def action_remove(self) -> None:
+        doc = self._current()
+        if doc is not None:
+            self.ask_to_remove(doc.id)
+
+    @work(thread=True, group="document-edit")
+    def ask_to_remove(self, doc_id: int) -> None:
+        """Count what would go (every coder's codings, suggestions, memos, log links), then ask."""
+        from workbench.domain.errors import WorkbenchError
+
+        try:
+            goes = self.app.project.document_edits.what_goes(doc_id)
+        except WorkbenchError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
+            return
+        self.app.call_from_thread(self._confirm_remove, goes)
+
+    def _confirm_remove(self, goes) -> None:
         from workbench.tui.screens.confirm_dialog import ConfirmDialog
 
-        doc = self._current()
-        if doc is None:
-            return
-        explanation = (f"Its {_codings(doc.codings)}, their memos and the document's attribute values go with it. "
+        extra = "".join(f", {count} {word}{'' if count == 1 else 's'}"
+                        for count, word in ((goes.memos, "memo"), (goes.log_links, "log link")) if count)
+        explanation = (f"Its {_codings(goes.codings)}{extra} and its attribute values go with it. "
                        "u on this screen (or `workbench undo`) brings it all back.")
         self._dialog(
-            ConfirmDialog(f"Remove “{doc.title}”?", explanation, "Remove", "Keep it"),
+            ConfirmDialog(f"Remove “{goes.title}”?", explanation, "Remove", "Keep it"),
             lambda sure: sure and self.change(
-                lambda edits: edits.remove(doc.id),
+                lambda edits: edits.remove(goes.id),
                 lambda gone: f"Removed “{gone.title}” with {_codings(gone.codings)}; u brings it back."))
 
     def action_undo(self) -> None:
