@@ -80,36 +80,35 @@ class KeyBar(Widget):
             pinned.append((palette[0], palette[1], palette[2], True, True))
         # Narrow terminals get the compact form: no padding around the key.
         wide = sum(len(shown) + len(description) + 3 for _k, shown, description, _e, _p in entries + pinned) <= width
-        self._places = []
-        text = Text(no_wrap=True, end="")
-
-        def add(line: Text, entry) -> None:
+        def piece(entry) -> tuple[Text, int]:
+            """One entry as text, and how many of its cells are the key and description (the rest is the gap)."""
             key, shown, description, enabled, _pinned = entry
-            begin = line.cell_len
             extra = hover_style if key == self._hover else None
-            line.append(f" {shown} " if wide else f"{shown} ", key_style + extra if extra else key_style)
-            line.append(f"{description} ", description_style + extra if extra else description_style)
+            part = Text(end="")
+            part.append(f" {shown} " if wide else f"{shown} ", key_style + extra if extra else key_style)
+            part.append(f"{description} ", description_style + extra if extra else description_style)
             if not enabled:
-                line.stylize("dim", begin, line.cell_len)
-            self._places.append((begin, line.cell_len, key, enabled))
-            line.append(" " if wide else "")
+                part.stylize("dim")
+            label = part.cell_len
+            part.append(" " if wide else "")
+            return part, label
 
-        right = Text(no_wrap=True, end="")
-        right_places = []
+        right, right_places = Text(no_wrap=True, end=""), []
         for entry in pinned:
-            add(right, entry)
-            right_places.append(self._places.pop())
+            part, label = piece(entry)
+            right_places.append((right.cell_len, right.cell_len + label, entry[0], entry[3]))
+            right.append_text(part)
         room = max(width - right.cell_len, 0)
+        text = Text(no_wrap=True, end="")
+        self._places = []
         for index, entry in enumerate(entries):  # the screen's own keys first; what does not fit is left out
-            piece = Text(end="")
-            add(piece, entry)
-            begin, end, key, enabled = self._places.pop()
-            last = index == len(entries) - 1
-            if text.cell_len + end + (0 if last else 2) > room:  # keep room for the "…" that says so
+            part, label = piece(entry)
+            reserve = 0 if index == len(entries) - 1 else 2  # room for the "…" that says so
+            if text.cell_len + label + reserve > room:
                 text.append("… ", description_style)
                 break
-            self._places.append((text.cell_len + begin, text.cell_len + end, key, enabled))
-            text.append_text(piece)
+            self._places.append((text.cell_len, text.cell_len + label, entry[0], entry[3]))
+            text.append_text(part)
         text.append(" " * max(room - text.cell_len, 0))
         self._places += [(begin + room, end + room, key, enabled) for begin, end, key, enabled in right_places]
         text.append_text(right)
