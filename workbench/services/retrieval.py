@@ -17,9 +17,8 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.filters import EVERYTHING, Selection
 from workbench.services.context import ServiceContext
 from workbench.services.lookup import CodeTree, coder_names
-from workbench.services.selection import attribute_values, resolve_scope
 from workbench.services.plain_rows import plain_rows
-from workbench.services.selection import chunks
+from workbench.services.selection import attribute_values, chunks, resolve_scope
 from workbench.services.span_cache import DocumentSpans, cached_spans, document_spans
 from workbench.services.texts import document_texts
 from workbench.services.visibility import visible_selection
@@ -156,37 +155,39 @@ class RetrievalService:
     def _build(self, s: Session, tree: CodeTree, rows, context: str, attributes) -> list[Fragment]:
         guids = {row[1]: row[10] for row in rows}
         texts = document_texts(s, guids)
-        spans, first_time = cached_spans(s, guids)
-        unread = sum(len(texts[doc_id]) for doc_id in guids if doc_id not in spans)
-        if first_time and len(rows) * CHARACTERS_PER_DIRECT_CODING < unread:
-            return self._build_direct(s, tree, rows, context, attributes, texts)
-        spans = document_spans(s, guids)
+        place = self._placer(s, rows, guids, texts, context)
         coders = coder_names(s)
         paths = {code_id: entry.path for code_id, entry in tree.entries.items()}
         no_attributes: dict = {}
         fragments = []
         append = fragments.append
         for coding_id, doc_id, code_id, coder_id, start, end, status, speaker, memo, title, _guid in rows:
-            text, own = texts[doc_id], spans[doc_id]
-            lo, hi = _context(own, context, start, end)
-            turn = bisect_right(own.turns.starts, start) - 1  # the turn the coding starts in, as the speaker
-            timed = turn >= 0
+            text = texts[doc_id]
+            lo, hi, t_start, t_end = place(coding_id, doc_id, start, end)
             append(Fragment(
                 coding_id, doc_id, title, paths[code_id], coders.get(coder_id, ""), start, end, text[start:end],
-                lo, hi, text[lo:hi], speaker, own.turn_starts_at[turn] if timed else None,
-                own.turn_ends_at[turn] if timed else None, status, memo or "",
+                lo, hi, text[lo:hi], speaker, t_start, t_end, status, memo or "",
                 attributes.get(doc_id, no_attributes),
             ))
         return fragments
 
-    def _build_direct(self, s: Session, tree: CodeTree, rows, context: str, attributes, texts) -> list[Fragment]:
-        places = direct_places(s, [row[0] for row in rows], context)
-        coders = coder_names(s)
-        paths = {code_id: entry.path for code_id, entry in tree.entries.items()}
-        return [
-            Fragment(coding_id, doc_id, title, paths[code_id], coders.get(coder_id, ""), start, end,
-                     texts[doc_id][start:end], lo, hi, texts[doc_id][lo:hi], speaker, t_start, t_end, status,
-                     memo or "", attributes.get(doc_id, {}))
-            for coding_id, doc_id, code_id, coder_id, start, end, status, speaker, memo, title, _guid in rows
-            for lo, hi, t_start, t_end in (places[coding_id],)
-        ]
+    @staticmethod
+    def _placer(s: Session, rows, guids: dict[int, str], texts: dict[int, str], context: str):
+        """A function giving a coding's context bounds and its turn's times, `(lo, hi, t_start, t_end)`: looked
+        up in the database for a few codings in documents asked for the first time, else found in their spans."""
+        spans, first_time = cached_spans(s, guids)
+        unread = sum(len(texts[doc_id]) for doc_id in guids if doc_id not in spans)
+        if first_time and len(rows) * CHARACTERS_PER_DIRECT_CODING < unread:
+            places = direct_places(s, [row[0] for row in rows], context)
+            return lambda coding_id, _doc_id, _start, _end: places[coding_id]
+        spans = document_spans(s, guids)
+
+        def from_spans(_coding_id: int, doc_id: int, start: int, end: int) -> tuple:
+            own = spans[doc_id]
+            lo, hi = _context(own, context, start, end)
+            turn = bisect_right(own.turns.starts, start) - 1  # the turn the coding starts in, as the speaker
+            if turn < 0:
+                return lo, hi, None, None
+            return lo, hi, own.turn_starts_at[turn], own.turn_ends_at[turn]
+
+        return from_spans

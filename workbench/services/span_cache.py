@@ -39,7 +39,6 @@ class DocumentSpans:
     turn_ends_at: tuple[float | None, ...]
 
 
-
 def _read(session: Session, document_ids: list[int]) -> dict[int, DocumentSpans]:
     sentences: dict[int, Units] = {}
     turns: dict[int, tuple] = {}
