@@ -183,21 +183,27 @@ def _runs(changes: list[dict[str, Any]]):
         yield run
 
 
+def _refusal(change: dict[str, Any], current: dict[str, Any] | None) -> str | None:
+    """Why a change cannot apply to the row as it is now (`current`, None when it is gone), or None."""
+    name, pk, op = change["table"], change["pk"], change["op"]
+    if op == "insert":
+        return None if current is None else f"a {name} row with id {pk} exists again"
+    if op == "delete":
+        return None if _matches(current, change["row"]) else f"the {name} row {pk} was changed or removed since"
+    return None if _matches(current, change["before"]) else f"the {name} row {pk} was changed since"
+
+
 def _apply_one(session: Session, table: Table, change: dict[str, Any]) -> str | None:
     pk = change["pk"]
-    current = _current(session, table, pk)
+    reason = _refusal(change, _current(session, table, pk))
+    if reason:
+        return reason
     op = change["op"]
     if op == "insert":
-        if current is not None:
-            return f"a {change['table']} row with id {pk} exists again"
         session.execute(table.insert().values(**_typed(table, change["row"])))
     elif op == "delete":
-        if not _matches(current, change["row"]):
-            return f"the {change['table']} row {pk} was changed or removed since"
         session.execute(table.delete().where(_where(table, pk)))
     else:
-        if not _matches(current, change["before"]):
-            return f"the {change['table']} row {pk} was changed since"
         session.execute(table.update().where(_where(table, pk)).values(**_typed(table, change["after"])))
     return None
 
@@ -208,18 +214,15 @@ BATCH = 500  # ids per IN (...) list, well under every database's limit on param
 def _apply_batch(session: Session, table: Table, run: list[dict[str, Any]]) -> str | None:
     """Inserts or deletes of many rows of one table by id: checked in chunks, then written in one statement
     per chunk."""
-    op, name = run[0]["op"], run[0]["table"]
+    op = run[0]["op"]
     for start in range(0, len(run), BATCH):
         chunk = run[start:start + BATCH]
         ids = [change["pk"]["id"] for change in chunk]
         current = {row["id"]: {k: _plain(v) for k, v in row.items()}
                    for row in session.execute(table.select().where(table.c.id.in_(ids))).mappings()}
-        for change in chunk:
-            found = current.get(change["pk"]["id"])
-            if op == "insert" and found is not None:
-                return f"a {name} row with id {change['pk']} exists again"
-            if op == "delete" and not _matches(found, change["row"]):
-                return f"the {name} row {change['pk']} was changed or removed since"
+        reason = next(filter(None, (_refusal(change, current.get(change["pk"]["id"])) for change in chunk)), None)
+        if reason:
+            return reason
         if op == "insert":
             session.execute(table.insert(), [_typed(table, change["row"]) for change in chunk])
         else:
