@@ -1,6 +1,6 @@
 """How many lines a cell's text takes, so a row is tall enough for every wrapped cell in it."""
 
-from workbench.exporters.fragments_xlsx import ink_for, line_count, wrapped_lines
+from workbench.exporters.cell_sizes import ink_for, line_count, wrapped_lines
 
 
 def test_a_short_value_that_does_not_fit_its_column_takes_two_lines():
