@@ -17,7 +17,7 @@ from workbench.services.lookup import CodeTree, codable, resolve_coder, resolve_
 from workbench.services.texts import texts_for
 from workbench.store.base import utcnow
 from workbench.store.schema import Coding as CodingRow
-from workbench.store.schema import Document, LogEntryLink, Memo
+from workbench.store.schema import Coder, Document, LogEntryLink, Memo
 
 
 def _span_text(text: str, start: int, end: int) -> str:
@@ -249,8 +249,6 @@ class CodingService:
     def where_left_off(self) -> tuple[int, int] | None:
         """The document and offset of the current coder's latest coding, else the first document's start;
         None in a project without documents."""
-        from workbench.store.schema import Coder
-
         with self.ctx.read() as s:
             latest = s.execute(
                 select(CodingRow.document_id, CodingRow.start).join(Coder, Coder.id == CodingRow.coder_id)

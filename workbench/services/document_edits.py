@@ -92,12 +92,8 @@ class DocumentEditService:
         """What removing a document would take with it (every coder's codings and suggestions), nothing changed."""
         with self.ctx.read() as s:
             doc_id, title = resolve_document(s, document)
-            coding_ids = select(Coding.id).where(Coding.document_id == doc_id)
-            codings = s.scalar(select(func.count()).select_from(Coding).where(Coding.document_id == doc_id))
-            memos = s.scalar(select(func.count()).select_from(Memo).where(
-                or_(Memo.document_id == doc_id, Memo.coding_id.in_(coding_ids))))
-            links = s.scalar(select(func.count()).select_from(LogEntryLink).where(
-                or_(LogEntryLink.document_id == doc_id, LogEntryLink.coding_id.in_(coding_ids))))
+            codings, memos, links = (s.scalar(select(func.count()).select_from(table).where(owned))
+                                     for table, owned in _belonging(doc_id))
         return RemovedDocument(doc_id, title, codings, memos, links)
 
     def remove(self, document: str | int) -> RemovedDocument:
@@ -112,25 +108,29 @@ class DocumentEditService:
         return RemovedDocument(doc_id, title, codings, memos, links)
 
 
+def _belonging(doc_id: int):
+    """The document's codings, and the memos and log links on it or on its codings: (table, condition) each."""
+    coding_ids = select(Coding.id).where(Coding.document_id == doc_id)
+    return ((Coding, Coding.document_id == doc_id),
+            (Memo, or_(Memo.document_id == doc_id, Memo.coding_id.in_(coding_ids))),
+            (LogEntryLink, or_(LogEntryLink.document_id == doc_id, LogEntryLink.coding_id.in_(coding_ids))))
+
+
 def _remove(s: Session, doc_id: int) -> tuple[int, int, int]:
     """Delete the document's rows through the ORM, dependants first, so the event holds every one of them."""
-    coding_ids = select(Coding.id).where(Coding.document_id == doc_id)
-    memos = list(s.scalars(select(Memo).where(or_(Memo.document_id == doc_id, Memo.coding_id.in_(coding_ids)))))
-    links = list(s.scalars(select(LogEntryLink).where(
-        or_(LogEntryLink.document_id == doc_id, LogEntryLink.coding_id.in_(coding_ids)))))
+    codings, memos, links = (list(s.scalars(select(table).where(owned))) for table, owned in _belonging(doc_id))
     stages = [
         memos + links,
-        list(s.scalars(select(Coding).where(Coding.document_id == doc_id))),
+        codings,
         [*s.scalars(select(AttributeValue).where(AttributeValue.document_id == doc_id)),
          *s.scalars(select(CaseDocument).where(CaseDocument.document_id == doc_id)),
          *s.scalars(select(Sentence).where(Sentence.document_id == doc_id)),
          *s.scalars(select(Turn).where(Turn.document_id == doc_id))],
     ]
-    codings = len(stages[1])
     for stage in stages:
         for row in stage:
             s.delete(row)
         s.flush()
     s.delete(s.get(Document, doc_id))
     s.flush()
-    return codings, len(memos), len(links)
+    return len(codings), len(memos), len(links)
