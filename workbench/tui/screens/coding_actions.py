@@ -221,7 +221,7 @@ class CodingActions:
         if describe:
             if result.kind.startswith("document."):  # a title, the speakers or the whole document came back
                 self.app.call_from_thread(self.notify, note, timeout=3, markup=False)
-                self.app.call_from_thread(self.load_document, self.document.id, None, self.view.selection)
+                self.app.call_from_thread(self.reload_keeping, self.document.id)
                 return
         if merge is not None:
             self.post_message(CodingsLoaded(merge(self.codings, result), self.codes, note or ""))

@@ -15,25 +15,28 @@ class DocumentActions:
 
     def on_screen_resume(self) -> None:
         if self.document is not None and self.app.pending_document is None:
-            self.reload_if_changed(self.document.id, self.view.selection)
-
-    @work(thread=True, exclusive=True, group="coding-check")
-    def reload_if_changed(self, doc_id: int, keep: tuple[int, int]) -> None:
-        if self.app.project.history.latest_id() != self.seen_event:
-            self.app.call_from_thread(self.load_document, doc_id, None, keep)
+            self.reload_if_changed(self.document.id)
 
     def watch_colleagues(self) -> None:
         """Every few seconds: read the document again when a colleague changed something (on a shared server,
         or in another window), so their codings appear without leaving the screen."""
         if self.document is not None and self.is_current:  # not while a dialog is open over it
-            self.check_colleagues(self.document.id)
+            self.reload_if_changed(self.document.id, others=True)
 
     @work(thread=True, exclusive=True, group="coding-check")
-    def check_colleagues(self, doc_id: int) -> None:
-        if self.app.project.history.latest_id(others=True) != self.seen_others:
-            self.app.call_from_thread(self._reload_keeping, doc_id)
+    def reload_if_changed(self, doc_id: int, *, others: bool = False) -> None:
+        """Read the document again if the project changed since it was read (only colleagues' changes count
+        with `others`)."""
+        history = self.app.project.history
+        if others:
+            changed = history.latest_id(others=True) != self.seen_others
+        else:
+            changed = history.latest_id() != self.seen_event
+        if changed:
+            self.app.call_from_thread(self.reload_keeping, doc_id)
 
-    def _reload_keeping(self, doc_id: int) -> None:
+    def reload_keeping(self, doc_id: int) -> None:
+        """Read the open document again with the selection where it is now (on the screen's own thread)."""
         if self.document is not None and self.document.id == doc_id:
             self.load_document(doc_id, None, self.view.selection)
 
@@ -45,10 +48,10 @@ class DocumentActions:
             self.notify("This turn has no speaker to rename.", severity="warning", timeout=3, markup=False)
             return
         self.app.push_screen(SpeakerRenameDialog(turn.speaker, self.document.title),
-                             lambda answer: answer and self.rename_speaker(turn.speaker, answer, self.view.selection))
+                             lambda answer: answer and self.rename_speaker(turn.speaker, answer))
 
     @work(thread=True, group="coding-change")
-    def rename_speaker(self, old: str, answer, keep: tuple[int, int]) -> None:
+    def rename_speaker(self, old: str, answer) -> None:
         """Rename the speaker, then read the document again so the gutter shows the new name."""
         from workbench.domain.errors import WorkbenchError
 
@@ -63,4 +66,4 @@ class DocumentActions:
         where = f"{documents} documents" if documents > 1 else "this document"
         note = f"Renamed {old} to {renamed.new} in {turns} turn{'' if turns == 1 else 's'} of {where}."
         self.app.call_from_thread(self.notify, note, timeout=4, markup=False)
-        self.app.call_from_thread(self.load_document, doc_id, None, keep)
+        self.app.call_from_thread(self.reload_keeping, doc_id)
