@@ -8,6 +8,7 @@ import typer
 
 from workbench.cli import app
 from workbench.cli.state import print_json, state
+from workbench.domain.wording import counted
 
 JSON = typer.Option(False, "--json", help="Print one JSON document.")
 DOCS = typer.Option(None, "--doc", help="Only these documents (id or title; repeat the option).")
@@ -56,7 +57,7 @@ def retrieve(
         typer.echo(f"  {' '.join(f.context.split())}")
         if f.memo:
             typer.echo(f"  memo: {f.memo}")
-    typer.echo(f"{len(fragments)} fragment{'s' if len(fragments) != 1 else ''}.")
+    typer.echo(f"{counted(len(fragments), 'fragment')}.")
 
 
 @app.command()
@@ -89,9 +90,9 @@ def search(
         return
     for hit in hits:
         typer.echo(f"{hit.document:<24.24} {hit.start:>7}  {hit.before:>{width}}[{hit.text}]{hit.after}")
-    typer.echo(f"{len(hits)} hit{'s' if len(hits) != 1 else ''}.")
+    typer.echo(f"{counted(len(hits), 'hit')}.")
     if suggest:
-        typer.echo(f"Stored {len(suggested)} suggested coding{'s' if len(suggested) != 1 else ''} of {suggest}.")
+        typer.echo(f"Stored {counted(len(suggested), 'suggested coding')} of {suggest}.")
 
 
 @app.command()
@@ -113,8 +114,8 @@ def query(
     for hit in result.hits:
         text = " ".join(hit.text.split())
         typer.echo(f"{hit.document}  [{hit.start}, {hit.end})  {hit.speaker or '-'}  {text}".rstrip())
-    typer.echo(f"{len(result.hits)} hit{'s' if len(result.hits) != 1 else ''} in {result.documents} "
-               f"document{'s' if result.documents != 1 else ''} (unit: {result.unit}).")
+    typer.echo(f"{counted(len(result.hits), 'hit')} in "
+               f"{counted(result.documents, 'document')} (unit: {result.unit}).")
 
 
 @app.command()

@@ -8,6 +8,7 @@ import typer
 
 from workbench.cli import app
 from workbench.cli.state import print_json, state
+from workbench.domain.wording import counted
 
 JSON = typer.Option(False, "--json", help="Print one JSON document.")
 
@@ -96,7 +97,7 @@ def codings(
         return
     for coding in found:
         typer.echo(coding_line(coding))
-    typer.echo(f"{len(found)} coding{'s' if len(found) != 1 else ''}.")
+    typer.echo(f"{counted(len(found), 'coding')}.")
 
 
 # The memo and attribute commands register themselves on import.

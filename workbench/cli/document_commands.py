@@ -8,6 +8,7 @@ import typer
 
 from workbench.cli import app
 from workbench.cli.state import print_json, state
+from workbench.domain.wording import counted
 
 document_app = typer.Typer(help="Change an imported document: its title, its speakers' names, or remove it.",
                            no_args_is_help=True)
@@ -41,7 +42,7 @@ def speaker(
         print_json(renamed)
         return
     for title, turns in renamed.turns.items():
-        typer.echo(f"{title}: {turns} turn{'s' if turns != 1 else ''}")
+        typer.echo(f"{title}: {counted(turns, 'turn')}")
     typer.echo(f"Renamed the speaker '{renamed.old}' to '{renamed.new}'.")
 
 

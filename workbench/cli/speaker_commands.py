@@ -9,6 +9,7 @@ import typer
 
 from workbench.cli import app
 from workbench.cli.state import print_json, state
+from workbench.domain.wording import counted
 
 patterns_app = typer.Typer(
     help="Speaker labels the importers do not know: regular expressions with a group named 'speaker'.",
@@ -37,14 +38,14 @@ def add(
 ) -> None:
     """Add a pattern; imports from now on use it (`workbench undo` takes it back)."""
     patterns = state(ctx).project().speaker_patterns.add(pattern)
-    typer.echo(f"Added; the project has {len(patterns)} speaker pattern{'s' if len(patterns) != 1 else ''}.")
+    typer.echo(f"Added; the project has {counted(len(patterns), 'speaker pattern')}.")
 
 
 @patterns_app.command("remove")
 def remove(ctx: typer.Context, pattern: str = typer.Argument(..., help="The pattern, exactly as listed.")) -> None:
     """Remove a pattern (documents already imported keep their speakers)."""
     patterns = state(ctx).project().speaker_patterns.remove(pattern)
-    typer.echo(f"Removed; the project has {len(patterns)} speaker pattern{'s' if len(patterns) != 1 else ''}.")
+    typer.echo(f"Removed; the project has {counted(len(patterns), 'speaker pattern')}.")
 
 
 @patterns_app.command("try")

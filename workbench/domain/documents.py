@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from workbench.domain.transcripts import SentenceSpan, TurnSpan
+from workbench.domain.wording import counted
 
 IMPORTED, SKIPPED, FAILED = "imported", "skipped", "failed"
 
@@ -72,6 +73,6 @@ class ImportResult:
             count = len(self.speakers)
             return (
                 f"imported: {self.path} as '{self.title}' (id {self.document_id}, {self.format}, {self.language}): "
-                f"{self.turns} turns, {count} speaker{'s' if count != 1 else ''}, {self.words} words"
+                f"{self.turns} turns, {counted(count, 'speaker')}, {self.words} words"
             )
         return f"{self.status}: {self.message}"

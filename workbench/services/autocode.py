@@ -30,6 +30,7 @@ from workbench.domain.autocode import (
 )
 from workbench.domain.codings import fingerprint
 from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.wording import counted
 from workbench.services.autocode_data import (
     all_document_ids,
     code_rules,
@@ -122,7 +123,7 @@ class AutocodeService:
                     new[hit.code_id] += 1
             insert_codings(s, rows)
             total = len(rows)
-            unit.describe(summary=f"Auto-coding suggested {total} coding{'s' if total != 1 else ''} in {len(found)} documents")
+            unit.describe(summary=f"Auto-coding suggested {counted(total, 'coding')} in {len(found)} documents")
         counts = self._counts(me, code_ids)
         ordered = [code_id for code_id in paths if code_id in code_ids]
         return AutocodeReport(
@@ -213,7 +214,7 @@ class AutocodeService:
                     )
                 row.status = status
             target = f"coding:{ids[0]}" if len(ids) == 1 else f"codings:{len(ids)}"
-            unit.describe(target=target, summary=f"{verb} {len(ids)} suggestion{'s' if len(ids) != 1 else ''}")
+            unit.describe(target=target, summary=f"{verb} {counted(len(ids), 'suggestion')}")
         with self.ctx.read() as s:
             return read_suggestions(s, [Coding.id.in_(ids)])
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.codebook import CodeSpec
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
+from workbench.domain.wording import counted
 from workbench.services.codebook_ops import (
     create,
     ensure_free_name,
@@ -139,7 +140,7 @@ def delete(s: Session, row: Code) -> tuple[str, int, int]:
     path = label(s, row)
     count = applied_count(s, row)
     if count:
-        raise Conflict(f"Code {path!r} still has {count} coding{'s' if count != 1 else ''}; merge them into "
+        raise Conflict(f"Code {path!r} still has {counted(count, 'coding')}; merge them into "
                        f"another code first (`workbench codebook merge \"{path}\" OTHER`) or retire it.")
     if siblings(s, row.id):
         raise Conflict(f"Code {path!r} has sub-codes; move, merge or delete them first.")

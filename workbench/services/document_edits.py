@@ -13,6 +13,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.wording import counted
 from workbench.services.context import ServiceContext
 from workbench.services.lookup import resolve_document
 from workbench.store.monitoring_schema import LogEntryLink
@@ -79,14 +80,13 @@ class DocumentEditService:
                 raise NotFound(f"No turn {where} has the speaker '{old}'; `workbench show DOC` shows the speakers.")
             titles = dict(s.execute(select(Document.id, Document.title)
                                     .where(Document.id.in_({t.document_id for t in turns}))).all())
-            counted: Counter[str] = Counter()
+            per_document: Counter[str] = Counter()
             for turn in turns:
                 turn.speaker = new
-                counted[titles[turn.document_id]] += 1
+                per_document[titles[turn.document_id]] += 1
             unit.describe(target=f"document:{ids[0]}" if len(ids) == 1 else "documents",
-                          summary=f"Renamed the speaker '{old}' to '{new}' in {len(turns)} "
-                                  f"turn{'' if len(turns) == 1 else 's'}")
-        return RenamedSpeaker(old, new, dict(counted))
+                          summary=f"Renamed the speaker '{old}' to '{new}' in {counted(len(turns), 'turn')}")
+        return RenamedSpeaker(old, new, dict(per_document))
 
     def what_goes(self, document: str | int) -> RemovedDocument:
         """What removing a document would take with it (every coder's codings and suggestions), nothing changed."""
@@ -102,8 +102,8 @@ class DocumentEditService:
             s = unit.session
             doc_id, title = resolve_document(s, document)
             removed = _remove(s, doc_id)
-            codings = f"{removed[0]} coding{'' if removed[0] == 1 else 's'}"
-            unit.describe(target=f"document:{doc_id}", summary=f"Removed the document '{title}' with {codings}")
+            unit.describe(target=f"document:{doc_id}",
+                          summary=f"Removed the document '{title}' with {counted(removed[0], 'coding')}")
         codings, memos, links = removed
         return RemovedDocument(doc_id, title, codings, memos, links)
 

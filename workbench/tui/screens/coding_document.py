@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from textual import work
 
+from workbench.domain.wording import counted
+
 
 class DocumentActions:
     """Mixed into CodingScreen; handlers are named `on_...`, since `@on` does not register in a mixin."""
@@ -64,6 +66,6 @@ class DocumentActions:
             return
         turns, documents = sum(renamed.turns.values()), len(renamed.turns)
         where = f"{documents} documents" if documents > 1 else "this document"
-        note = f"Renamed {old} to {renamed.new} in {turns} turn{'' if turns == 1 else 's'} of {where}."
+        note = f"Renamed {old} to {renamed.new} in {counted(turns, 'turn')} of {where}."
         self.app.call_from_thread(self.notify, note, timeout=4, markup=False)
         self.app.call_from_thread(self.reload_keeping, doc_id)

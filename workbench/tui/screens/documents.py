@@ -11,6 +11,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
+from workbench.domain.wording import counted
 from workbench.tui.markup import esc
 from workbench.tui.widgets.key_bar import KeyBar
 
@@ -214,15 +215,15 @@ class DocumentsScreen(Screen):
     def _confirm_remove(self, goes) -> None:
         from workbench.tui.screens.confirm_dialog import ConfirmDialog
 
-        extra = "".join(f", {count} {word}{'' if count == 1 else 's'}"
+        extra = "".join(f", {counted(count, word)}"
                         for count, word in ((goes.memos, "memo"), (goes.log_links, "log link")) if count)
-        explanation = (f"Its {_codings(goes.codings)}{extra} and its attribute values go with it. "
+        explanation = (f"Its {counted(goes.codings, 'coding')}{extra} and its attribute values go with it. "
                        "u on this screen (or `workbench undo`) brings it all back.")
         self._dialog(
             ConfirmDialog(f"Remove “{goes.title}”?", explanation, "Remove", "Keep it"),
             lambda sure: sure and self.change(
                 lambda edits: edits.remove(goes.id),
-                lambda gone: f"Removed “{gone.title}” with {_codings(gone.codings)}; u brings it back."))
+                lambda gone: f"Removed “{gone.title}” with {counted(gone.codings, 'coding')}; u brings it back."))
 
     def action_undo(self) -> None:
         # Through the codebook service, as `workbench undo` does, so undoing a codebook change updates its file.
@@ -242,7 +243,3 @@ class DocumentsScreen(Screen):
         self.app.call_from_thread(self.notify, describe(result), timeout=4, markup=False)
         self.post_message(DocumentsLoaded(project.documents.list(), select))
 
-
-def _codings(count: int) -> str:
-    """`1 coding`, `3 codings`."""
-    return f"{count} coding" if count == 1 else f"{count} codings"
