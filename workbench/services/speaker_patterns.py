@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from sqlalchemy import select
-
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.importers.speakers import compile_patterns
 from workbench.services.context import ServiceContext
-from workbench.store.schema import ProjectSettings
+from workbench.services.status import StatusService
 
 SETTING = "speaker_patterns"
 
@@ -62,7 +60,5 @@ class SpeakerPatternService:
         return now, (speakers([*patterns, pattern]) if pattern is not None else now)
 
     def _store(self, patterns: list[str], summary: str) -> list[str]:
-        with self.ctx.change("project.settings", target="project", summary=summary) as unit:
-            row = unit.session.scalar(select(ProjectSettings).limit(1))
-            row.settings = {**(row.settings or {}), SETTING: patterns}
+        StatusService(self.ctx).change_settings({SETTING: patterns}, summary)
         return patterns

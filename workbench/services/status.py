@@ -31,7 +31,11 @@ class StatusService:
 
     def update_settings(self, **values: Any) -> dict[str, Any]:
         """Change free-form settings (for example `blind_coding=True`); returns them all."""
-        with self.ctx.change("project.settings", target="project", summary="Changed project settings") as unit:
+        return self.change_settings(values, "Changed project settings")
+
+    def change_settings(self, values: dict[str, Any], summary: str) -> dict[str, Any]:
+        """Change free-form settings as one undoable step that `summary` describes; returns them all."""
+        with self.ctx.change("project.settings", target="project", summary=summary) as unit:
             row = unit.session.scalar(select(ProjectSettings).limit(1))
             row.settings = {**row.settings, **values}
             return dict(row.settings)
