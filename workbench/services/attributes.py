@@ -10,10 +10,9 @@ from workbench.domain.attributes import TYPES, DocumentAttribute, convert
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.services.context import ServiceContext
 from workbench.services.lookup import resolve_document
-from workbench.services.selection import typed_value
+from workbench.services.selection import VALUE_COLUMNS, typed_value
 from workbench.store.schema import Attribute, AttributeValue, Document
 
-_COLUMNS = {"text": "value_text", "number": "value_number", "date": "value_date", "boolean": "value_bool"}
 
 
 class AttributeService:
@@ -45,7 +44,7 @@ class AttributeService:
             if row is None:
                 row = AttributeValue(attribute_id=attribute.id, document_id=doc_id)
                 s.add(row)
-            for kind, column in _COLUMNS.items():
+            for kind, column in VALUE_COLUMNS.items():
                 setattr(row, column, typed if kind == attribute.type else None)
             unit.describe(target=f"document:{doc_id}", summary=f"Set {name}={value.strip()} on '{title}'")
         return self._one(doc_id, name)

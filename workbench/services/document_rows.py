@@ -16,11 +16,10 @@ from workbench.domain.transcripts import SentenceSpan, TurnSpan
 from workbench.services.context import Unit
 from workbench.services.document_preparation import PreparedDocument
 from workbench.services.plain_rows import plain_rows
-from workbench.services.selection import typed_value
+from workbench.services.selection import VALUE_COLUMNS, typed_value
 from workbench.store.base import utcnow
 from workbench.store.schema import Attribute, AttributeValue, Coding, Document, Sentence, Turn
 
-_VALUE_COLUMNS = {"text": "value_text", "number": "value_number", "date": "value_date", "boolean": "value_bool"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _TITLE_LENGTH = 500
 _PLACEHOLDERS = {"qmark": "?", "format": "%s", "pyformat": "%s"}
@@ -95,7 +94,7 @@ def store_prepared(
             title=same[1],
         )
     connection = unit.session.connection()
-    title = _unique_title(prepared.title, known.titles)
+    title = unique_title(prepared.title, known.titles)
     document_id = connection.execute(
         insert(_DOCUMENTS)
         .values(
@@ -160,14 +159,14 @@ def _set_attributes(connection: Connection, document_id: int, values: Mapping[st
             found = (created, kind)
             known.added_attribute(name, created, kind)
         attribute_id, kind = found
-        row = {"attribute_id": attribute_id, "document_id": document_id, **dict.fromkeys(_VALUE_COLUMNS.values())}
-        row[_VALUE_COLUMNS[kind]] = convert(name, kind, raw)
+        row = {"attribute_id": attribute_id, "document_id": document_id, **dict.fromkeys(VALUE_COLUMNS.values())}
+        row[VALUE_COLUMNS[kind]] = convert(name, kind, raw)
         rows.append(row)
     if rows:
         connection.execute(insert(_ATTRIBUTE_VALUES), rows)
 
 
-def _unique_title(title: str, taken: set[str]) -> str:
+def unique_title(title: str, taken: set[str]) -> str:
     """The title, numbered (`Interview (2)`) when another document has it, so a title names one document."""
     title = " ".join(title.split())[: _TITLE_LENGTH - 6] or "Untitled"
     number, candidate = 1, title

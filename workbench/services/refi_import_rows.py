@@ -20,7 +20,7 @@ from workbench.domain.transcripts import TurnSpan
 from workbench.nlp.language import detect_language
 from workbench.nlp.sentences import split_sentences
 from workbench.services.codebook_rows import Placement, all_rows, fill_row
-from workbench.services.document_rows import bulk_insert
+from workbench.services.document_rows import bulk_insert, unique_title
 from workbench.services.selection import chunks
 from workbench.store.base import utcnow
 from workbench.store.schema import (
@@ -66,17 +66,6 @@ def _free(guid: str | None, taken: set[str]) -> str:
 
 def _guids(s: Session, column) -> set[str]:
     return {normalise_guid(g) or g for g in s.scalars(select(column))}
-
-
-def _unique_title(title: str, taken: set[str]) -> str:
-    """The title, numbered (`Interview (2)`) when another document has it, so that a title names one document."""
-    title = " ".join(title.split())[:490] or "Untitled"
-    number, candidate = 1, title
-    while candidate in taken:
-        number += 1
-        candidate = f"{title} ({number})"
-    taken.add(candidate)
-    return candidate
 
 
 def _value_columns(kind: str, value: Any) -> dict[str, Any]:
@@ -200,7 +189,8 @@ class ProjectWriter:
             self._document_guids = _guids(self.s, Document.guid)
             self._titles = set(self.s.scalars(select(Document.title)))
         guid = _free(document.guid, self._document_guids)
-        title = _unique_title(document.title, self._titles)
+        title = unique_title(document.title, self._titles)
+        self._titles.add(title)
         language = detect_language(document.text) or self.language
         new_id = self.s.execute(insert(Document).returning(Document.id), [{
             "guid": guid, "title": title, "original_filename": None, "format": "refi-qda",

@@ -67,6 +67,10 @@ def attribute_values(session: Session, document_ids: Iterable[int] | Select | No
     return result
 
 
+# The column of an attribute value row that holds a value of each type.
+VALUE_COLUMNS = {"text": "value_text", "number": "value_number", "date": "value_date", "boolean": "value_bool"}
+
+
 def typed_value(row) -> Any:
     """The stored value of an attribute row (with type and value_* columns) in its type."""
     return _typed(row.type, row.value_text, row.value_number, row.value_date, row.value_bool)
