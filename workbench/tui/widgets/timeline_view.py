@@ -13,12 +13,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.color import Color
 from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.tui.widgets.shading import tint
 from workbench.tui.widgets.timeline_layout import (
     ZOOMS, GridRow, PlacedMarker, TimelineGrid, edge_label, header_rows, lay_out,
 )
@@ -207,11 +207,7 @@ class TimelineView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- drawing ------------------------------------------------------------------------------------
 
     def _tint(self, colour: str, strength: float) -> RichColor:
-        base = self.background_colors[1]
-        try:
-            return base.blend(Color.parse(colour), strength).rich_color
-        except Exception:  # noqa: BLE001 - an odd colour value must not break drawing
-            return base.rich_color
+        return tint(self.background_colors[1], colour, strength)
 
     def _style(self, kind: str, colour: str) -> Style:
         key = (kind, colour)

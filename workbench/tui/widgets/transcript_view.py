@@ -15,12 +15,12 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
-from textual.color import Color
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from workbench.tui.widgets.shading import tint
 from workbench.tui.widgets.transcript_layout import (
     CodingIndex,
     CodingView,
@@ -81,7 +81,6 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self._columns: dict[int, int] = {}
         self._layout_width = 0
         self._drag_anchor: int | None = None
-        self._tints: dict = {}
 
     # -- content ------------------------------------------------------------------------------------
 
@@ -180,17 +179,8 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
     # -- drawing ------------------------------------------------------------------------------------
 
     def _tint(self, colour: str, strength: float = 0.35) -> RichColor:
-        """A code colour blended into the background (cached: drawing asks for the same few often)."""
-        base = self.background_colors[1]
-        key = (base, colour, strength)
-        found = self._tints.get(key)
-        if found is None:
-            try:
-                mixed = base.blend(Color.parse(colour), strength)
-            except Exception:  # noqa: BLE001 - an odd colour value must not break drawing
-                mixed = base
-            found = self._tints[key] = mixed.rich_color
-        return found
+        """A code colour blended into the background."""
+        return tint(self.background_colors[1], colour, strength)
 
     def _covering(self, index: int) -> list[CodingView]:
         """The codings on a visual line, worked out when the line is first drawn."""
