@@ -243,16 +243,17 @@ def measure(project: Project) -> None:
 SCHEMA = "bench_analysis"
 
 
-def postgres_schema(base: str, *, drop_only: bool = False) -> str:
-    """A fresh schema on the PostgreSQL server for the bench, as a URL whose search_path is that schema."""
+def postgres_schema(base: str, *, drop_only: bool = False, schema: str = SCHEMA) -> str:
+    """A fresh schema on the PostgreSQL server for a bench, as a URL whose search_path is that schema; each
+    bench has its own, so benches on the same server leave each other alone."""
     admin = create_engine(base, isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
+        conn.execute(text(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE'))
         if not drop_only:
-            conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
+            conn.execute(text(f'CREATE SCHEMA "{schema}"'))
     admin.dispose()
     separator = "&" if "?" in base else "?"
-    return f"{base}{separator}options=-csearch_path%3D{SCHEMA}"
+    return f"{base}{separator}options=-csearch_path%3D{schema}"
 
 
 def run(backend: str, args) -> None:

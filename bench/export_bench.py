@@ -23,33 +23,14 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
-from analysis_bench import build  # noqa: E402
-from sqlalchemy import create_engine, text  # noqa: E402
+from analysis_bench import build, postgres_schema  # noqa: E402
 
 from workbench.domain.exports import FragmentFilter, ThemeOptions  # noqa: E402
 from workbench.domain.filters import Selection  # noqa: E402
 from workbench.project import Project  # noqa: E402
 
 TARGET = 1.5
-SCHEMA = "bench_exports"  # its own schema, so other benchmarks on the same server are left alone
-
-
-def postgres_schema(base: str) -> str:
-    """A fresh schema for this benchmark on the server; the URL's search path points at it."""
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-        conn.execute(text(f'CREATE SCHEMA "{SCHEMA}"'))
-    admin.dispose()
-    separator = "&" if "?" in base else "?"
-    return f"{base}{separator}options=-csearch_path%3D{SCHEMA}"
-
-
-def drop_schema(base: str) -> None:
-    admin = create_engine(base, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP SCHEMA IF EXISTS "{SCHEMA}" CASCADE'))
-    admin.dispose()
+SCHEMA = "bench_exports"
 
 
 def recorded_rows(project: Project, out: Path) -> list[tuple[str, list[list]]]:
@@ -175,7 +156,7 @@ def measure(project: Project, folder: Path, quote_documents: int, runs: int) -> 
 def run(backend: str, args) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        db = None if backend == "sqlite" else postgres_schema(args.postgres)
+        db = None if backend == "sqlite" else postgres_schema(args.postgres, schema=SCHEMA)
         print(f"\n== {backend} ==", flush=True)
         project = Project.init(folder / "bench", name="export bench", db=db, coder="anna", seed=False)
         try:
@@ -186,7 +167,7 @@ def run(backend: str, args) -> None:
         finally:
             project.close()
             if db is not None:
-                drop_schema(args.postgres)
+                postgres_schema(args.postgres, drop_only=True, schema=SCHEMA)
 
 
 def main() -> None:
