@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
 from workbench.domain.wording import counted
 from workbench.tui.markup import esc
+from workbench.tui.screens.own_dialogs import OwnDialogs
 from workbench.tui.widgets.key_bar import KeyBar
 
 KEY_ATTRIBUTES = 3
@@ -26,7 +27,7 @@ class DocumentsLoaded(Message):
     select: int | None = None  # the document to put the cursor on
 
 
-class DocumentsScreen(Screen):
+class DocumentsScreen(OwnDialogs, Screen):
     """A filterable, sortable table of the project's documents."""
 
     CSS_PATH = "documents.tcss"
@@ -48,7 +49,6 @@ class DocumentsScreen(Screen):
         super().__init__()
         self.documents: list = []
         self.sort_index = 0
-        self.in_dialog = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -65,15 +65,8 @@ class DocumentsScreen(Screen):
     def on_screen_resume(self) -> None:
         # Back from one of this screen's own dialogs the table is read again by the dialog's callback: reading it
         # here too could show the list from before the change.
-        if self.in_dialog:
-            self.in_dialog = False
-            return
-        self.load()
-
-    def _dialog(self, screen, callback) -> None:
-        """Open one of this screen's dialogs; its result comes to the callback."""
-        self.in_dialog = True
-        self.app.push_screen(screen, callback)
+        if not self.back_from_dialog():
+            self.load()
 
     @work(thread=True, exclusive=True, group="documents")
     def load(self) -> None:
@@ -165,7 +158,7 @@ class DocumentsScreen(Screen):
     def action_import(self) -> None:
         from workbench.tui.screens.import_dialog import ImportDialog
 
-        self._dialog(ImportDialog(), lambda _done: self.load())
+        self.show_dialog(ImportDialog(), lambda _done: self.load())
 
     def action_attributes(self) -> None:
         from workbench.tui.screens.attributes_editor import AttributesEditor
@@ -174,7 +167,7 @@ class DocumentsScreen(Screen):
         if doc_id is None:
             return
         doc = next(d for d in self.documents if d.id == doc_id)
-        self._dialog(AttributesEditor(doc.id, doc.title, dict(doc.attributes)), lambda _saved: self.load())
+        self.show_dialog(AttributesEditor(doc.id, doc.title, dict(doc.attributes)), lambda _saved: self.load())
 
     def action_memo(self) -> None:
         """Write or edit one's memo on the document."""
@@ -190,7 +183,7 @@ class DocumentsScreen(Screen):
         doc = self._current()
         if doc is None:
             return
-        self._dialog(
+        self.show_dialog(
             PromptScreen(f"New title for {esc(doc.title)}:", doc.title),
             lambda title: title and title != doc.title and self.change(
                 lambda edits: edits.rename(doc.id, title), lambda _old: f"Renamed to “{title}”", doc.id))
@@ -219,7 +212,7 @@ class DocumentsScreen(Screen):
                         for count, word in ((goes.memos, "memo"), (goes.log_links, "log link")) if count)
         explanation = (f"Its {counted(goes.codings, 'coding')}{extra} and its attribute values go with it. "
                        "u on this screen (or `workbench undo`) brings it all back.")
-        self._dialog(
+        self.show_dialog(
             ConfirmDialog(f"Remove “{goes.title}”?", explanation, "Remove", "Keep it"),
             lambda sure: sure and self.change(
                 lambda edits: edits.remove(goes.id),

@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static, TabbedContent, TabPane
 
 from workbench.tui.screens.monitoring_actions import MonitoringActions
+from workbench.tui.screens.own_dialogs import OwnDialogs
 from workbench.tui.screens.monitoring_rows import (
     action_cells, action_summary, entry_cells, entry_preview, marker_details, question_cells, question_history,
 )
@@ -82,7 +83,7 @@ class MonitoringChanged(Message):
     entry_id: int | None = None
 
 
-class MonitoringScreen(MonitoringActions, Screen):
+class MonitoringScreen(MonitoringActions, OwnDialogs, Screen):
     """Process monitoring of the project year, one tab per view (1–4 switch tabs)."""
 
     CSS_PATH = "monitoring.tcss"
@@ -114,7 +115,6 @@ class MonitoringScreen(MonitoringActions, Screen):
         self.actions: list = []
         self.all_actions = False
         self.pending_entry: int | None = None
-        self.in_dialog = False
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,8 +143,7 @@ class MonitoringScreen(MonitoringActions, Screen):
 
     def on_screen_resume(self) -> None:
         # Back from one of this screen's own dialogs nothing changed yet: a saved change reloads by itself.
-        if self.in_dialog:
-            self.in_dialog = False
+        if self.back_from_dialog():
             return
         self.pending_entry = None
         self.reload()

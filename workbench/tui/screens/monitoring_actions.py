@@ -52,11 +52,6 @@ class MonitoringActions:
             return marker.entry_id if marker else None
         return self.current_entry_row()
 
-    def show_dialog(self, screen, callback) -> None:
-        """Open one of the screen's dialogs; its result comes to the callback."""
-        self.in_dialog = True
-        self.app.push_screen(screen, callback)
-
     # -- the timeline ---------------------------------------------------------------------------------
 
     @work(thread=True, group="monitoring-change")
