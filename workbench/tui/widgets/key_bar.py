@@ -55,12 +55,13 @@ class KeyBar(Widget):
         if screen is self.screen:
             self.refresh()
 
-    def keys(self) -> list[tuple[Binding, bool]]:
-        """The bindings to show, one per action, in Textual's order (focused widget, screen, app)."""
+    def keys(self, active) -> list[tuple[Binding, bool]]:
+        """The bindings to show of the screen's `active_bindings`, one per action, in Textual's order (focused
+        widget, screen, app)."""
         shown: list[tuple[Binding, bool]] = []
         actions: set[str] = set()
         palette = self.app.COMMAND_PALETTE_BINDING if self.app.ENABLE_COMMAND_PALETTE else None
-        for key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+        for key, (_node, binding, enabled, _tooltip) in active.items():
             if binding.show and binding.action not in actions and key != palette:
                 actions.add(binding.action)
                 shown.append((binding, enabled))
@@ -71,11 +72,12 @@ class KeyBar(Widget):
         description_style = self.get_component_rich_style("key-bar--description")
         hover_style = self.get_component_rich_style("key-bar--hover", partial=True)
         width = self.size.width
+        active = self.screen.active_bindings  # worked out from the focus chain: once per drawing
         entries = [(b.key, self.app.get_key_display(b), b.description, enabled, b.action == PINNED)
-                   for b, enabled in self.keys()]
+                   for b, enabled in self.keys(active)]
         pinned = [entry for entry in entries if entry[4]]
         entries = [entry for entry in entries if not entry[4]]
-        palette = self._palette()
+        palette = self._palette(active)
         if palette is not None:
             pinned.append((palette[0], palette[1], palette[2], True, True))
         # Narrow terminals get the compact form: no padding around the key.
@@ -114,10 +116,10 @@ class KeyBar(Widget):
         text.append_text(right)
         return text
 
-    def _palette(self) -> tuple[str, str, str] | None:
+    def _palette(self, active) -> tuple[str, str, str] | None:
         if not self.app.ENABLE_COMMAND_PALETTE:
             return None
-        found = self.screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        found = active.get(self.app.COMMAND_PALETTE_BINDING)
         if found is None:
             return None
         binding = found[1]
