@@ -98,8 +98,9 @@ class AnalysisScreen(Screen):
     def _show(self, message: TableLoaded) -> None:
         grid = self.query_one("#matrix", DataTable)
         grid.clear(columns=True)
-        self.query_one("#analysis-title", Static).update(f"[b]{esc(message.title)}[/b]  [dim]b columns · a attribute · m measure · o co-occurrence · u unit[/dim]")
+        keys = "b columns · a attribute · m measure · o co-occurrence · u unit"
         if message.kind == "cooccurrence":
+            self._title(message.title, keys)
             table = message.table
             values = table.jaccard if self.show_jaccard else table.counts
             top = max((v for row in values for v in row), default=0) or 1
@@ -119,13 +120,15 @@ class AnalysisScreen(Screen):
                 continue
             grid.add_row(Text(_short(code, 30)), *(shaded(str(v), v / top) for v in row), Text(str(total), style="bold"))
         if hidden:
-            self.query_one("#analysis-title", Static).update(
-                f"[b]{esc(message.title)}[/b]  [dim]{hidden} codes without codings left out (z shows them) · "
-                f"b columns · a attribute · m measure · o co-occurrence[/dim]")
+            keys = f"{hidden} codes without codings left out (z shows them) · " + keys.removesuffix(" · u unit")
+        self._title(message.title, keys)
         largest = max(table.row_totals, default=0) or 1
         lines = [f"{_short(code, 28):<28} {bar(total / largest, 40)} {total}"
                  for code, total in sorted(zip(table.rows, table.row_totals), key=lambda item: -item[1])[:12] if total]
         self.query_one("#bars", Static).update("\n".join(lines))
+
+    def _title(self, title: str, keys: str) -> None:
+        self.query_one("#analysis-title", Static).update(f"[b]{esc(title)}[/b]  [dim]{keys}[/dim]")
 
     def action_by(self) -> None:
         self.mode = "frequencies"
