@@ -33,9 +33,12 @@ async def test_a_narrow_screen_keeps_its_own_keys_and_the_help_key(tui_project):
         line = _line(app)
         assert line.startswith("i Import e Attributes")
         assert "? Keys" in line and len(line) == 80
-        # Whole entries are left out, never half a word.
-        shown = [place[2] for place in app.screen.query_one(KeyBar)._places]
+        # Whole entries are left out, never half a word, and a "…" marks the gap.
+        bar = app.screen.query_one(KeyBar)
+        shown = [place[2] for place in bar._places]
         assert "i" in shown and "question_mark" in shown and "f8" not in shown
+        last_shown = max(end for _begin, end, _key, _enabled in bar._places if end < line.index("? Keys"))
+        assert line[last_shown:].lstrip().startswith("… ")
 
 
 async def test_clicking_a_key_presses_it(tui_project):
@@ -50,17 +53,8 @@ async def test_clicking_a_key_presses_it(tui_project):
         assert _line(app).startswith("i Import")
 
 
-async def test_left_out_keys_are_marked(tui_project):
-    app = WorkbenchApp(tui_project)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await settle(app, pilot)
-        await pilot.press("f2")
-        await settle(app, pilot)
-        line = _line(app)
-        bar = app.screen.query_one(KeyBar)
-        last_shown = max(end for _begin, end, _key, _enabled in bar._places if end < line.index("? Keys"))
-        assert line[last_shown:].lstrip().startswith("… ")
+async def test_no_gap_is_marked_when_everything_fits(tui_project):
     app = WorkbenchApp(tui_project)
     async with app.run_test(size=(160, 24)) as pilot:
         await settle(app, pilot)
-        assert _line(app).count("…") == 1  # everything fits: only "Export…" has one
+        assert _line(app).count("…") == 1  # only "Export…" has one
