@@ -1,4 +1,4 @@
-"""init, status and the error contract through the real entry point."""
+"""init, status and the error contract, in process and through the real entry point."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from tests.cli.run import workbench
+from tests.cli.run import workbench, workbench_process
 
 
 def test_init_then_status_json(tmp_path):
@@ -24,6 +24,17 @@ def test_init_then_status_json(tmp_path):
     assert data["schema_revision"]
     assert data["database"].startswith("sqlite:///")
     assert status.stderr == ""
+
+
+def test_the_console_entry_point_keeps_the_contract(tmp_path):
+    created = workbench_process("init", tmp_path / "p")
+    assert created.code == 0, created.stderr
+    status = workbench_process("status", "--json", cwd=tmp_path / "p")
+    assert status.code == 0 and status.json()["codes"] > 0
+    wrong = workbench_process("--project", tmp_path / "p", "code", "no such document", "--code", "x", "--start", "0", "--end", "1")
+    assert wrong.code == 2
+    assert wrong.stderr.startswith("workbench: ") and len(wrong.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in wrong.stderr
 
 
 def test_status_runs_from_inside_the_project_folder(tmp_path):

@@ -21,6 +21,8 @@ def root(
 ) -> None:
     """Qualitative research workbench. Without a command it opens the project in the terminal UI."""
     ctx.obj = CliState(project_dir=project, db=db, coder=coder, debug=debug)
+    # The project's connections end with the command, also when it runs inside a longer process.
+    ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
         _open_tui(ctx.obj)
 
@@ -65,8 +67,8 @@ def init(
     if language not in ("nl", "en"):
         raise InvalidInput(f"--language must be nl or en, not '{language}'.")
     cli = state(ctx)
-    project = Project.init(directory, name=name, db=cli.db, coder=cli.coder, language=language)
-    summary = project.status.summary()
+    with Project.init(directory, name=name, db=cli.db, coder=cli.coder, language=language) as project:
+        summary = project.status.summary()
     if as_json:
         print_json({"directory": str(project.directory), **_status_json(summary)})
     else:
@@ -115,8 +117,7 @@ def demo(
     cli = state(ctx)
     target = (directory or default_demo_dir()).expanduser().resolve()
     project = make_demo(target, fresh=fresh, coder=cli.coder)
-    typer.echo(f"Demo project in {target}", err=True)
-    if no_open:
-        return
     cli.project_dir, cli._project = target, project
-    _open_tui(cli)
+    typer.echo(f"Demo project in {target}", err=True)
+    if not no_open:
+        _open_tui(cli)

@@ -29,6 +29,12 @@ class CliState:
             self._project = Project.open(self.project_dir, db=self.db, coder=self.coder)
         return self._project
 
+    def close(self) -> None:
+        """Close the project's connections when the command ends."""
+        if self._project is not None:
+            self._project.close()
+            self._project = None
+
 
 def state(ctx: typer.Context) -> CliState:
     """The CliState of the running command."""
