@@ -25,6 +25,12 @@ def default_coder() -> str:
         return "coder"
 
 
+def default_demo_dir() -> Path:
+    """Where `workbench demo` puts its project when no folder is given."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "workbench" / "demo"
+
+
 def _is_url(location: str) -> bool:
     return "://" in location
 
@@ -123,12 +129,30 @@ class Project:
         return project
 
     def seed(self) -> None:
-        """Give a new project the default codebook (when the codebook services are installed)."""
-        try:
-            from workbench.services.codebook_setup import load_default_codebook
-        except ImportError:
-            return
+        """Give a new project the default codebook."""
+        from workbench.services.codebook_setup import load_default_codebook
+
         load_default_codebook(self)
+
+    @classmethod
+    def demo(cls, directory: Path | None = None, *, fresh: bool = False, coder: str | None = None) -> Project:
+        """Open the demo project in `directory`, creating it (or recreating it with `fresh`)."""
+        import shutil
+
+        from workbench.services.demo import fill_demo
+
+        directory = (directory or default_demo_dir()).expanduser().resolve()
+        marker = directory / STATE_DIR / "demo"
+        if (directory / STATE_DIR).is_dir():
+            if not fresh:
+                return cls.open(directory, coder=coder)
+            if not marker.exists():
+                raise ProjectError(f"{directory} holds a project that is not a demo; --fresh only replaces demo projects.")
+            shutil.rmtree(directory)
+        project = cls.init(directory, name="Samen creëren en floreren (demo)", coder=coder)
+        marker.write_text("This project was made by `workbench demo`.\n", encoding="utf-8")
+        fill_demo(project)
+        return project
 
     def _upgrade(self, *, create: bool = True) -> None:
         from workbench.store.migrate import current_revision, ensure_current

@@ -159,5 +159,5 @@ def blind_coding(
         if switch.lower() not in ("on", "off"):
             raise InvalidInput(f"'{switch}' is neither on nor off; write `workbench blind-coding on`.")
         project.status.update_settings(blind_coding=switch.lower() == "on")
-    on = bool(project.ctx.settings().get("blind_coding"))
+    on = project.status.blind_coding()
     typer.echo(f"Blind coding is {'on' if on else 'off'}.")

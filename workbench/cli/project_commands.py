@@ -112,12 +112,11 @@ def demo(
     no_open: bool = typer.Option(False, "--no-open", help="Only make the project; do not open the terminal UI."),
 ) -> None:
     """Make a demo project (sample transcripts, the codebook, a monitoring log) and open it."""
-    from workbench.services.demo import default_demo_dir, make_demo
+    from workbench.project import Project
 
     cli = state(ctx)
-    target = (directory or default_demo_dir()).expanduser().resolve()
-    project = make_demo(target, fresh=fresh, coder=cli.coder)
-    cli.project_dir, cli._project = target, project
-    typer.echo(f"Demo project in {target}", err=True)
+    project = Project.demo(directory, fresh=fresh, coder=cli.coder)
+    cli.project_dir, cli._project = project.directory, project
+    typer.echo(f"Demo project in {project.directory}", err=True)
     if not no_open:
         _open_tui(cli)

@@ -17,6 +17,13 @@ from typing import Iterable, Iterator
 MAX_DEPTH = 32
 PATH_SEPARATOR = "/"
 AUTOCODE_UNITS = ("sentence", "turn", "match")
+# The keys of a codebook YAML file at each level, in their written order (read and written alike).
+TOP_KEYS = ("title", "version", "authors", "description", "codes")
+CODE_KEYS = (
+    "guid", "name", "name_en", "colour", "shortcut", "codable", "retired", "definition",
+    "when_to_use", "when_not_to_use", "example", "rules", "codes",
+)
+RULE_KEYS = ("keywords_nl", "keywords_en", "lemmas", "regexes", "unit")
 
 _GUID = re.compile(
     r"^(\{)?([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})(?(1)\})$"

@@ -7,6 +7,7 @@ import io
 from pathlib import Path
 from typing import Any
 
+from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (
     DoubleQuotedScalarString,
@@ -15,12 +16,17 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 
-from workbench.domain.codebook import AutocodeRules, Codebook, CodeSpec, normalise_guid
+from workbench.domain.codebook import (
+    CODE_KEYS,
+    RULE_KEYS,
+    TOP_KEYS,
+    AutocodeRules,
+    Codebook,
+    CodeSpec,
+    normalise_guid,
+)
 from workbench.exporters.atomic_file import write_atomically
 from workbench.exporters.codebook_yaml_comments import CHILDREN, detach, reattach
-from workbench.importers.codebook_yaml import parse_codebook_yaml, parsed_once
-from workbench.importers.codebook_yaml_guard import new_yaml
-from workbench.importers.codebook_yaml_layout import CODE_KEYS, RULE_KEYS, TOP_KEYS
 
 HEADER = """\
 Codebook of the workbench (format: see codebooks/README.md).
@@ -261,7 +267,9 @@ def guess_indent(text: str) -> tuple[int, int, int]:
 
 def dump_document(document: CommentedMap, indent: tuple[int, int, int] = (2, 4, 2)) -> str:
     """The YAML text of a document, with (mapping, sequence, offset) indentation."""
-    yaml = new_yaml()
+    yaml = YAML(typ="rt")
+    # Wide enough that no line a person wrote is re-wrapped on write-back.
+    yaml.width = 4096
     yaml.indent(mapping=indent[0], sequence=indent[1], offset=indent[2])
     out = io.StringIO()
     yaml.dump(document, out)
@@ -279,21 +287,3 @@ def codebook_yaml_text(codebook: Codebook) -> str:
 def write_codebook_yaml(codebook: Codebook, path: Path) -> None:
     """Write the codebook to a new YAML file (replacing any file of that name)."""
     write_atomically(path, codebook_yaml_text(codebook).encode("utf-8"))
-
-
-def update_codebook_yaml(path: Path, codebook: Codebook) -> str:
-    """Apply the codebook to an existing YAML file, keeping its comments and key order.
-
-    The file must still be a valid codebook; the new text is written atomically (only when it
-    differs) and returned.
-    """
-    original = path.read_text(encoding="utf-8-sig")
-    known = parsed_once(original, str(path))
-    if known.codebook == codebook and not known.assigned_guids:
-        return original  # the file already says exactly this
-    loaded = parse_codebook_yaml(original, str(path))
-    apply_codebook(loaded.document, codebook)
-    text = dump_document(loaded.document, guess_indent(original))
-    if text != original:
-        write_atomically(path, text.encode("utf-8"))
-    return text

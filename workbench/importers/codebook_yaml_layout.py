@@ -6,12 +6,9 @@ from __future__ import annotations
 import difflib
 from typing import Any, Callable
 
-TOP_KEYS = ("title", "version", "authors", "description", "codes")
-CODE_KEYS = (
-    "guid", "name", "name_en", "colour", "shortcut", "codable", "retired", "definition",
-    "when_to_use", "when_not_to_use", "example", "rules", "codes",
-)
-RULE_KEYS = ("keywords_nl", "keywords_en", "lemmas", "regexes", "unit")
+from workbench.domain.codebook import CODE_KEYS, RULE_KEYS, TOP_KEYS
+
+__all__ = ["CODE_KEYS", "RULE_KEYS", "TOP_KEYS", "LineMap", "unknown_key_message"]
 # Codebook problem fields that live inside the rules block of a code.
 _RULE_FIELDS = set(RULE_KEYS) | {"rules"}
 

@@ -11,12 +11,31 @@ from pathlib import Path
 
 from workbench.domain.codebook import Codebook
 from workbench.domain.errors import Conflict, ImportFailed, InvalidInput
-from workbench.exporters.codebook_yaml import update_codebook_yaml, write_codebook_yaml
-from workbench.importers.codebook_yaml import parse_codebook_yaml
+from workbench.exporters.atomic_file import write_atomically
+from workbench.exporters.codebook_yaml import apply_codebook, dump_document, guess_indent, write_codebook_yaml
+from workbench.importers.codebook_yaml import parse_codebook_yaml, parsed_once
 
 CODEBOOKS_DIR = "codebooks"
 # Kept outside the database on purpose: undoing a change must not make the file look hand-edited.
 RECORD = Path(".workbench") / "codebook-file.json"
+
+
+def update_codebook_yaml(path: Path, codebook: Codebook) -> str:
+    """Apply the codebook to an existing YAML file, keeping its comments and key order.
+
+    The file must still be a valid codebook; the new text is written atomically (only when it
+    differs) and returned.
+    """
+    original = path.read_text(encoding="utf-8-sig")
+    known = parsed_once(original, str(path))
+    if known.codebook == codebook and not known.assigned_guids:
+        return original  # the file already says exactly this
+    loaded = parse_codebook_yaml(original, str(path))
+    apply_codebook(loaded.document, codebook)
+    text = dump_document(loaded.document, guess_indent(original))
+    if text != original:
+        write_atomically(path, text.encode("utf-8"))
+    return text
 
 
 def slug(title: str) -> str:

@@ -1,49 +1,18 @@
-"""Build the demo project: sample transcripts, the default codebook, a few codings and a monitoring log."""
+"""Fill a new project with the demo: sample transcripts, a few codings and a monitoring log."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
-from workbench.domain.errors import ProjectError
 from workbench.resources import sample_transcripts_dir
+from workbench.services import demo_codings, demo_documents, demo_monitoring
 
-# Each step adds one part of the demo; steps whose services are not installed are skipped.
-DEMO_STEPS = (
-    "workbench.services.demo_documents",
-    "workbench.services.demo_codings",
-    "workbench.services.demo_monitoring",
-)
+# Each step adds one part of the demo, in this order: codings need the documents.
+DEMO_STEPS = (demo_documents, demo_codings, demo_monitoring)
 
 
-def default_demo_dir() -> Path:
-    """Where `workbench demo` puts its project when no folder is given."""
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "workbench" / "demo"
-
-
-def make_demo(directory: Path, *, fresh: bool = False, coder: str | None = None):
-    """Open the demo project in `directory`, creating it (or recreating it with `fresh`)."""
-    import importlib
-
-    from workbench.project import STATE_DIR, Project
-
-    if (directory / STATE_DIR).is_dir():
-        if not fresh:
-            return Project.open(directory, coder=coder)
-        if not (directory / STATE_DIR / "demo").exists():
-            raise ProjectError(f"{directory} holds a project that is not a demo; --fresh only replaces demo projects.")
-        shutil.rmtree(directory)
-    project = Project.init(directory, name="Samen creëren en floreren (demo)", coder=coder)
-    (directory / STATE_DIR / "demo").write_text("This project was made by `workbench demo`.\n", encoding="utf-8")
-    samples = sample_transcripts_dir()
-    for module_name in DEMO_STEPS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name != module_name:
-                raise
-            continue
-        module.add_to_demo(project, samples)
-    return project
+def fill_demo(project, samples: Path | None = None) -> None:
+    """Add the demo's documents, codings and monitoring log to a project that has its codebook."""
+    samples = samples or sample_transcripts_dir()
+    for step in DEMO_STEPS:
+        step.add_to_demo(project, samples)

@@ -40,6 +40,12 @@ class StatusService:
             row.settings = {**row.settings, **values}
             return dict(row.settings)
 
+    def blind_coding(self) -> bool:
+        """Whether blind coding is on: each coder then sees only their own codings."""
+        from workbench.services.visibility import blind_coding
+
+        return blind_coding(self.ctx)
+
     def summary(self) -> ProjectStatus:
         """Counts of what the project holds, its schema revision and its database."""
         with self.ctx.read() as s:

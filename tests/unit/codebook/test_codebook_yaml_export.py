@@ -15,9 +15,9 @@ from workbench.exporters.codebook_yaml import (
     apply_codebook,
     codebook_yaml_text,
     dump_document,
-    update_codebook_yaml,
     write_codebook_yaml,
 )
+from workbench.services.codebook_file import update_codebook_yaml
 from workbench.importers.codebook_yaml import CodebookFileError, parse_codebook_yaml, read_codebook_yaml
 
 REPO = Path(__file__).resolve().parents[3]

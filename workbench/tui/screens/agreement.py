@@ -122,7 +122,7 @@ class AgreementScreen(AgreementActions, Screen):
             if len(chosen) < 2:
                 self.post_message(AgreementWithheld(generation, chosen, "coders"))
                 return
-            if not run_blind and project.ctx.settings().get("blind_coding"):
+            if not run_blind and project.status.blind_coding():
                 self.post_message(AgreementWithheld(generation, chosen, "blind"))
                 return
             report = project.agreement.report(chosen, unit=unit, threshold=threshold)

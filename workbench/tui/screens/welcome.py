@@ -70,11 +70,10 @@ class WelcomeScreen(Screen):
     def _open(self, directory: Path | None, *, create: bool = False, demo: bool = False) -> None:
         from workbench.domain.errors import WorkbenchError
         from workbench.project import Project
-        from workbench.services.demo import default_demo_dir, make_demo
 
         try:
             if demo:
-                project = make_demo(default_demo_dir())
+                project = Project.demo()
             elif create:
                 project = Project.init(directory)
             else:
