@@ -7,8 +7,29 @@ import json
 import os
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench.domain.errors import ProjectError
+
+if TYPE_CHECKING:
+    from workbench.services.agreement import AgreementService
+    from workbench.services.attributes import AttributeService
+    from workbench.services.autocode import AutocodeService
+    from workbench.services.codebook import CodebookService
+    from workbench.services.coding import CodingService
+    from workbench.services.document_edits import DocumentEditService
+    from workbench.services.documents import DocumentService
+    from workbench.services.exports import ExportService
+    from workbench.services.history import HistoryService
+    from workbench.services.matrices import MatrixService
+    from workbench.services.memos import MemoService
+    from workbench.services.monitoring import MonitoringService
+    from workbench.services.pseudonyms import PseudonymService
+    from workbench.services.queries import QueryService
+    from workbench.services.retrieval import RetrievalService
+    from workbench.services.search import SearchService
+    from workbench.services.speaker_patterns import SpeakerPatternService
+    from workbench.services.status import StatusService
 
 STATE_DIR = ".workbench"
 CONFIG_FILE = "config.json"
@@ -61,7 +82,7 @@ class Project:
     # -- opening and creating -------------------------------------------------------------------------
 
     @staticmethod
-    def _resolve(location: str | Path | None, db: str | None) -> tuple[str | None, Path | None]:
+    def _resolve(location: str | Path | None, db: str | None) -> tuple[str, Path | None]:
         """The database URL and project folder named by a location and an optional --db / WORKBENCH_DB."""
         db = db or os.environ.get("WORKBENCH_DB") or None
         if location is not None and _is_url(str(location)):
@@ -198,124 +219,124 @@ class Project:
     # -- services, created on first use so start-up stays light --------------------------------------
 
     @cached_property
-    def status(self):
+    def status(self) -> StatusService:
         from workbench.services.status import StatusService
 
         return StatusService(self.ctx)
 
     @cached_property
-    def history(self):
+    def history(self) -> HistoryService:
         from workbench.services.history import HistoryService
 
         return HistoryService(self.ctx)
 
     @cached_property
-    def documents(self):
+    def documents(self) -> DocumentService:
         """Import, list and show transcripts."""
         from workbench.services.documents import DocumentService
 
         return DocumentService(self.ctx)
 
     @cached_property
-    def document_edits(self):
+    def document_edits(self) -> DocumentEditService:
         """Rename a document or its speakers, or remove a document."""
         from workbench.services.document_edits import DocumentEditService
 
         return DocumentEditService(self.ctx)
 
     @cached_property
-    def speaker_patterns(self):
+    def speaker_patterns(self) -> SpeakerPatternService:
         """The project's own speaker-label patterns for importing."""
         from workbench.services.speaker_patterns import SpeakerPatternService
 
         return SpeakerPatternService(self.ctx)
 
     @cached_property
-    def codebook(self):
+    def codebook(self) -> CodebookService:
         """The codebook: load, operations, export."""
         from workbench.services.codebook import CodebookService
 
         return CodebookService(self.ctx)
 
     @cached_property
-    def coding(self):
+    def coding(self) -> CodingService:
         """Apply, change and remove codings; span helpers."""
         from workbench.services.coding import CodingService
 
         return CodingService(self.ctx)
 
     @cached_property
-    def attributes(self):
+    def attributes(self) -> AttributeService:
         """Set and remove document attributes."""
         from workbench.services.attributes import AttributeService
 
         return AttributeService(self.ctx)
 
     @cached_property
-    def memos(self):
+    def memos(self) -> MemoService:
         """Memos on the project, documents, codes and codings."""
         from workbench.services.memos import MemoService
 
         return MemoService(self.ctx)
 
     @cached_property
-    def retrieval(self):
+    def retrieval(self) -> RetrievalService:
         """Fragments of codes with their context."""
         from workbench.services.retrieval import RetrievalService
 
         return RetrievalService(self.ctx)
 
     @cached_property
-    def search(self):
+    def search(self) -> SearchService:
         """Plain, regex and lemma-aware text search."""
         from workbench.services.search import SearchService
 
         return SearchService(self.ctx)
 
     @cached_property
-    def queries(self):
+    def queries(self) -> QueryService:
         """Code queries (AND, OR, NEAR, ...)."""
         from workbench.services.queries import QueryService
 
         return QueryService(self.ctx)
 
     @cached_property
-    def matrices(self):
+    def matrices(self) -> MatrixService:
         """Frequency and co-occurrence matrices."""
         from workbench.services.matrices import MatrixService
 
         return MatrixService(self.ctx)
 
     @cached_property
-    def monitoring(self):
+    def monitoring(self) -> MonitoringService:
         """The monitoring log, learning agenda and actions."""
         from workbench.services.monitoring import MonitoringService
 
         return MonitoringService(self.ctx)
 
     @cached_property
-    def agreement(self):
+    def agreement(self) -> AgreementService:
         """Inter-coder agreement and adjudication."""
         from workbench.services.agreement import AgreementService
 
         return AgreementService(self.ctx)
 
     @cached_property
-    def autocode(self):
+    def autocode(self) -> AutocodeService:
         """Auto-coding suggestions from the codebook's rules."""
         from workbench.services.autocode import AutocodeService
 
         return AutocodeService(self.ctx)
 
     @cached_property
-    def exports(self):
+    def exports(self) -> ExportService:
         """Exports to Excel, Word, REFI-QDA and more."""
         from workbench.services.exports import ExportService
 
         return ExportService(self.ctx)
 
     @cached_property
-    def pseudonyms(self):
+    def pseudonyms(self) -> PseudonymService:
         """The name register that pseudonymised exports use."""
         from workbench.services.pseudonyms import PseudonymService
 
