@@ -226,9 +226,12 @@ class Project:
 
     @cached_property
     def history(self) -> HistoryService:
+        """Undo, redo and the activity feed; an undone codebook change is written back to the codebook file."""
         from workbench.services.history import HistoryService
 
-        return HistoryService(self.ctx)
+        history = HistoryService(self.ctx)
+        history.on_replay("codebook.", lambda _event: self.codebook.write_back())
+        return history
 
     @cached_property
     def documents(self) -> DocumentService:

@@ -70,7 +70,7 @@ def test_load_renames_moves_and_adds_by_guid(project, tmp_path):
     assert report.updated == ("Fysieke plek/Verhuur",)
     entry = project.codebook.get("Fysieke plek/Verhuur")
     assert entry.colour == "#000000" and entry.codings == 1
-    project.codebook.undo()
+    project.history.undo()
     assert project.codebook.get(entry.guid).path == "Financiering/Huurinkomsten"
 
 

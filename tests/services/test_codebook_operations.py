@@ -27,7 +27,7 @@ def test_new_project_has_the_default_codebook_and_its_own_file(project):
         assert read_codebook_yaml(own).codebook == project.codebook.codebook()
     # Seeding is not something a first undo takes away.
     with pytest.raises(NotFound):
-        project.codebook.undo()
+        project.history.undo()
 
 
 def test_create_writes_the_file_and_undo_takes_it_back(project):
@@ -38,10 +38,10 @@ def test_create_writes_the_file_and_undo_takes_it_back(project):
     assert entry.colour == project.codebook.get("Huurinkomsten").colour
     text = file_text(project)
     assert "name: Zaalverhuur" in text and "# ── Financiering / funding" in text
-    undone = project.codebook.undo()
+    undone = project.history.undo()
     assert undone.kind == "codebook.create"
     assert paths(project) == before and file_text(project) == before_text
-    project.codebook.redo()
+    project.history.redo()
     assert "Financiering/Huurinkomsten/Zaalverhuur" in paths(project)
     assert "name: Zaalverhuur" in file_text(project)
 
@@ -65,7 +65,7 @@ def test_rename_keeps_guid_comments_and_can_be_undone(project):
     text = file_text(project)
     assert "    name: Vertrouwen en wantrouwen\n    name_en: Trust and distrust\n" in text
     assert "# ── Vertrouwen / trust" in text
-    project.codebook.undo()
+    project.history.undo()
     assert project.codebook.get(guid).name == "Vertrouwen"
     with pytest.raises(Conflict, match="already a code"):
         project.codebook.rename("Vertrouwen/Ruimte om te falen", "vertrouwen in personen")
@@ -79,7 +79,7 @@ def test_recolour_follows_inheriting_sub_codes_and_undo(project):
     assert project.codebook.get("Thema").colour == "#AABBCC"
     assert project.codebook.get("Thema/Sub").colour == "#AABBCC"
     assert 'colour: "#AABBCC"' in file_text(project)
-    project.codebook.undo()
+    project.history.undo()
     assert project.codebook.get(parent.guid).colour == "#101010"
     assert project.codebook.get(child.guid).colour == "#101010"
 
@@ -91,7 +91,7 @@ def test_reorder_and_undo(project):
     lines = file_text(project).splitlines()
     assert lines.index("      - guid: " + project.codebook.get("Preventiebudgetten").guid) < lines.index(
         "      - guid: " + project.codebook.get("Subsidie voor één jaar").guid)
-    project.codebook.undo()
+    project.history.undo()
     names = [e.name for e in project.codebook.list() if e.parent_path == "Financiering"]
     assert names[0] == "Subsidie voor één jaar"
 
@@ -104,7 +104,7 @@ def test_move_with_sub_codes_and_undo(project):
     assert project.codebook.file() is None or "Ruimte om te falen" in file_text(project)
     with pytest.raises(Conflict, match="itself or one of its own sub-codes"):
         project.codebook.move("Tijd, ruimte en loslaten", "Tijd, ruimte en loslaten/Ruimte om te falen/Kippen")
-    project.codebook.undo()
+    project.history.undo()
     assert "Vertrouwen/Ruimte om te falen/Kippen" in paths(project)
     top = project.codebook.move("Vertrouwen/Ruimte om te falen", None)
     assert top.path == "Ruimte om te falen" and top.depth == 0
@@ -126,7 +126,7 @@ def test_merge_moves_codings_collapses_duplicates_and_undo_restores(project):
     assert source_guid not in file_text(project)
     with pytest.raises(NotFound):
         project.codebook.get(source_guid)
-    project.codebook.undo()
+    project.history.undo()
     assert codings_of(project, source_guid) == [(doc, 0, 38, "applied"), (doc, 40, 88, "applied")]
     assert codings_of(project, "Vertrouwen in personen") == [(doc, 40, 88, "applied"), (doc, 89, 140, "applied")]
     assert source_guid in file_text(project)
@@ -157,7 +157,7 @@ def test_split_moves_a_chosen_subset_and_undo(project):
         project.codebook.split("Jaarlijkse aanvraag", "Nog een", [keep])
     with pytest.raises(NotFound, match="no coding 999999"):
         project.codebook.split("Subsidie voor één jaar", "Nog een", [999999])
-    project.codebook.undo()
+    project.history.undo()
     assert "Financiering/Jaarlijkse aanvraag" not in paths(project)
     assert codings_of(project, "Subsidie voor één jaar") == [(doc, 0, 38, "applied"), (doc, 89, 140, "applied")]
 
@@ -174,11 +174,11 @@ def test_delete_is_refused_while_codings_exist_until_merged_away(project):
     assert counts(project) == before
     project.codebook.merge("Kijkgroen", "Gebruiksgroen")
     assert project.codebook.get("Gebruiksgroen").codings == 1
-    project.codebook.undo()
+    project.history.undo()
     empty = project.codebook.create("Leeg", parent="Openbaar groen")
     deleted = project.codebook.delete(empty.guid)
     assert deleted.path == "Openbaar groen/Leeg"
-    project.codebook.undo()
+    project.history.undo()
     assert project.codebook.get(empty.guid).path == "Openbaar groen/Leeg"
 
 
@@ -187,7 +187,7 @@ def test_delete_takes_suggestions_along_and_undo_brings_them_back(project):
     add_coding(project, doc, "Loslaten", 0, 10, status="suggested")
     guid = project.codebook.get("Loslaten").guid
     assert project.codebook.delete("Loslaten").suggestions == 1
-    project.codebook.undo()
+    project.history.undo()
     assert codings_of(project, guid) == [(doc, 0, 10, "suggested")]
 
 
@@ -198,7 +198,7 @@ def test_retire_and_restore(project):
     assert "Vertrouwen/Vertrouwen in personen" not in [e.path for e in project.codebook.list(include_retired=False)]
     with pytest.raises(Conflict, match="already retired"):
         project.codebook.retire("Vertrouwen in personen")
-    project.codebook.undo()
+    project.history.undo()
     entry = project.codebook.get("Vertrouwen in personen")
     assert not entry.retired and entry.shortcut == 1
     project.codebook.retire("Vertrouwen in personen")
@@ -214,14 +214,14 @@ def test_edit_fields_and_rules(project):
         project.codebook.edit("Huurinkomsten", rules={"regexes": ("^(verhuur",)})
     with pytest.raises(InvalidInput, match="category-only"):
         project.codebook.edit("Leergeschiedenis", shortcut=4)
-    project.codebook.undo()
+    project.history.undo()
     assert project.codebook.get("Huurinkomsten").shortcut == 4
 
 
 def test_history_of_a_code_lists_its_changes(project):
     project.codebook.rename("Loslaten", "Los laten")
     project.codebook.recolour("Los laten", "#000000")
-    project.codebook.undo()
+    project.history.undo()
     entries = project.codebook.history("Los laten")
     assert [e.kind for e in entries] == ["codebook.recolour", "codebook.rename", "codebook.load"]
     assert entries[0].undone and not entries[1].undone

@@ -152,3 +152,55 @@ def test_the_latest_event_of_the_colleagues(project):
         bram_event = bram.history.latest_id()
     _add_code(project, "TestAnna 2")
     assert project.history.latest_id(others=True) == bram_event < project.history.latest_id()
+
+
+def test_undo_reaches_past_any_number_of_events_it_cannot_undo(project):
+    code_id = _add_code(project, "TestOud")
+    with project.ctx.db.transaction() as s:
+        coder_id = project.ctx.coder_id()
+        s.add_all(Event(coder_id=coder_id, kind="document.import", target="document:1",
+                        payload={"summary": "Imported", "undoable": False}) for _ in range(450))
+    undone = project.history.undo()
+    assert undone.target == f"code:{code_id}"
+    assert _names(project) == []
+
+
+def test_an_exhausted_history_says_so(project):
+    with Project.open(project.url, coder="nieuw") as newcomer:
+        with pytest.raises(NotFound, match="nothing of nieuw's to undo: they have not changed anything yet"):
+            newcomer.history.undo()
+        with newcomer.ctx.change("code.create", summary="Created code TestEen") as unit:
+            unit.session.add(Code(guid=str(uuid.uuid4()), name="TestEen", colour="#336699"))
+        newcomer.history.undo()
+        with pytest.raises(NotFound, match="all 1 of their changes are undone already or cannot be undone"):
+            newcomer.history.undo()
+
+
+def test_a_replay_hook_runs_after_undo_and_redo_of_its_kind_only(project):
+    seen = []
+    project.history.on_replay("code.create", lambda event: seen.append((event.kind, event.summary)))
+    code_id = _add_code(project, "TestHaak")
+    _rename(project, code_id, "TestHaak2")
+    project.history.undo()
+    assert seen == []
+    project.history.undo()
+    project.history.redo()
+    assert seen == [("code.create", "Created code TestHaak"), ("code.create", "Created code TestHaak")]
+
+
+def test_bulk_inserts_recorded_through_the_store_undo_like_any_other(project):
+    from sqlalchemy import insert
+
+    from workbench.store.changes import record_inserts
+
+    table = Code.__table__
+    rows = [{"guid": str(uuid.uuid4()), "name": f"TestBulk{i}", "colour": "#112233", "position": i} for i in range(3)]
+    with project.ctx.change("code.bulk", summary="Three codes at once") as unit:
+        ids = [row.id for row in unit.session.execute(insert(table).returning(table.c.id), rows)]
+        written = [dict(r._mapping) for r in unit.session.execute(select(table).where(table.c.id.in_(ids)))]
+        record_inserts(unit.session, table, written)
+    assert _names(project) == ["TestBulk0", "TestBulk1", "TestBulk2"]
+    project.history.undo()
+    assert _names(project) == []
+    project.history.redo()
+    assert _names(project) == ["TestBulk0", "TestBulk1", "TestBulk2"]

@@ -11,7 +11,7 @@ from workbench.cli.state import print_json, state
 @app.command()
 def undo(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print one JSON document.")) -> None:
     """Undo your latest change."""
-    event = state(ctx).project().codebook.undo()  # also rewrites the codebook file after a codebook change
+    event = state(ctx).project().history.undo()  # also rewrites the codebook file after a codebook change
     if as_json:
         print_json(event)
     else:
@@ -21,7 +21,7 @@ def undo(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help=
 @app.command()
 def redo(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print one JSON document.")) -> None:
     """Redo the change you undid last."""
-    event = state(ctx).project().codebook.redo()
+    event = state(ctx).project().history.redo()
     if as_json:
         print_json(event)
     else:

@@ -23,7 +23,6 @@ from workbench.domain.code_entries import (
 from workbench.domain.codebook import AutocodeRules, Codebook, CodeSpec, content_hash
 from workbench.domain.codebook_diff import CodebookDiff, diff_codebooks
 from workbench.domain.errors import InvalidInput
-from workbench.domain.history import HistoryEvent
 from workbench.services import codebook_merge, codebook_ops
 from workbench.services import codebook_rows as rows
 from workbench.services.codebook_events import code_history
@@ -120,24 +119,6 @@ class CodebookService:
             file = self._file(s)
             tree = rows.project_codebook(s)
         return file.write(tree)
-
-    def undo(self) -> HistoryEvent:
-        """Undo the coder's latest change, updating the codebook file when it was a codebook change."""
-        from workbench.services.history import HistoryService
-
-        event = HistoryService(self.ctx).undo()
-        if event.kind.startswith("codebook."):
-            self.write_back()
-        return event
-
-    def redo(self) -> HistoryEvent:
-        """Redo the coder's latest undone change, updating the codebook file likewise."""
-        from workbench.services.history import HistoryService
-
-        event = HistoryService(self.ctx).redo()
-        if event.kind.startswith("codebook."):
-            self.write_back()
-        return event
 
     # -- operations ----------------------------------------------------------------------------------
 

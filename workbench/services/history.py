@@ -1,6 +1,8 @@
-"""Undo, redo and the activity feed, all read from the append-only events table."""
+"""Undo, redo and the activity feed, all read from the append-only events table: the one place that undoes."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from sqlalchemy import and_, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -12,6 +14,9 @@ from workbench.store import changes as row_changes
 from workbench.store.schema import Coder, Event
 
 UNDO, REDO = "undo", "redo"
+# How many events are read at a time while looking back for the latest one that can be undone.
+_BATCH = 200
+Replayed = Callable[[HistoryEvent], None]
 
 
 def _as_domain(event: Event, coder: str | None) -> HistoryEvent:
@@ -27,6 +32,21 @@ class HistoryService:
 
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
+        self._after_replay: list[tuple[str, Replayed]] = []
+
+    def on_replay(self, kind_prefix: str, callback: Replayed) -> None:
+        """Call `callback` after an undo or redo of an event whose kind starts with `kind_prefix`.
+
+        Whatever keeps something outside the database in step with it (the codebook file) registers here, so
+        every way to undo or redo keeps it current.
+        """
+        self._after_replay.append((kind_prefix, callback))
+
+    def _replayed(self, event: HistoryEvent) -> HistoryEvent:
+        for prefix, callback in self._after_replay:
+            if event.kind.startswith(prefix):
+                callback(event)
+        return event
 
     def _undone(self):
         """Events whose latest undo has not been redone."""
@@ -39,13 +59,21 @@ class HistoryService:
             select(Event)
             .where(Event.coder_id == coder_id, Event.kind.not_in((UNDO, REDO)), ~self._undone())
             .order_by(Event.id.desc())
-            .limit(200)
+            .execution_options(yield_per=_BATCH)
         )
-        # Events that cannot be undone (imports, for example) are stepped over.
+        # Events that cannot be undone (imports, for example) are stepped over, however far back that goes.
         for event in s.scalars(query):
             if (event.payload or {}).get("undoable", False):
                 return event
         return None
+
+    def _nothing_to_undo(self, s: Session, coder_id: int) -> NotFound:
+        """Why there is nothing to undo: no change at all, or every change undone or not undoable."""
+        made = s.scalar(select(func.count()).where(Event.coder_id == coder_id, Event.kind.not_in((UNDO, REDO))))
+        if not made:
+            return NotFound(f"There is nothing of {self.ctx.coder}'s to undo: they have not changed anything yet.")
+        return NotFound(f"There is nothing of {self.ctx.coder}'s to undo: all {made} of their changes are undone "
+                        "already or cannot be undone (imports, for example).")
 
     def _redo_target(self, s: Session, coder_id: int) -> Event | None:
         redo = aliased(Event)
@@ -73,15 +101,15 @@ class HistoryService:
         with self.ctx.db.transaction() as s:
             target = self._undo_target(s, coder_id)
             if target is None:
-                raise NotFound(f"There is nothing of {self.ctx.coder}'s to undo.")
+                raise self._nothing_to_undo(s, coder_id)
             why = row_changes.apply(s, row_changes.invert(target.payload.get("changes", [])))
             if why:
                 raise Conflict(f"Cannot undo '{target.payload.get('summary') or target.kind}': {why}.")
             summary = target.payload.get("summary") or target.kind
             s.add(Event(coder_id=coder_id, kind=UNDO, target=target.target, reverts_id=target.id,
                         payload={"summary": summary, "undoable": False}))
-        return HistoryEvent(id=target.id, at=target.at, coder=self.ctx.coder, kind=target.kind,
-                            target=target.target, summary=summary, reverts=None)
+        return self._replayed(HistoryEvent(id=target.id, at=target.at, coder=self.ctx.coder, kind=target.kind,
+                                           target=target.target, summary=summary, reverts=None))
 
     def redo(self) -> HistoryEvent:
         """Redo this coder's latest undone change, as long as nothing new was done since."""
@@ -97,8 +125,8 @@ class HistoryService:
             summary = original.payload.get("summary") or original.kind
             s.add(Event(coder_id=coder_id, kind=REDO, target=original.target, reverts_id=undo_event.id,
                         payload={"summary": summary, "undoable": False}))
-        return HistoryEvent(id=original.id, at=original.at, coder=self.ctx.coder, kind=original.kind,
-                            target=original.target, summary=summary, reverts=None)
+        return self._replayed(HistoryEvent(id=original.id, at=original.at, coder=self.ctx.coder, kind=original.kind,
+                                           target=original.target, summary=summary, reverts=None))
 
     def latest_id(self, *, others: bool = False) -> int | None:
         """The id of the newest event (of the other coders' only, with `others`): it changes whenever anyone

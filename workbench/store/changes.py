@@ -8,6 +8,7 @@ dependent rows that matter (memos, links) through the ORM before deleting their 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Table, and_, event, inspect
@@ -85,6 +86,22 @@ def start_capture(session: Session) -> list[dict[str, Any]]:
     changes: list[dict[str, Any]] = []
     session.info[CHANGES_KEY] = changes
     return changes
+
+
+def record_inserts(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """Record rows that a Core INSERT added, each with every column (its primary key included).
+
+    The capture sees only what the ORM flushes; a bulk writer that inserts many rows with one statement records
+    them here so that the unit of work's event can undo them like any other insert. Outside a unit of work
+    nothing is recorded.
+    """
+    changes = session.info.get(CHANGES_KEY)
+    if changes is None:
+        return
+    keys = [column.name for column in table.primary_key.columns]
+    recorded = [{"table": table.name, "op": "insert", "pk": {key: row[key] for key in keys},
+                 "row": {name: _plain(value) for name, value in row.items()}} for row in rows]
+    changes.extend(sorted(recorded, key=_pk_order))
 
 
 def stop_capture(session: Session) -> None:

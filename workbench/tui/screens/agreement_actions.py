@@ -155,7 +155,7 @@ class AgreementActions:
         from workbench.tui.screens.agreement import ConsensusChanged
 
         try:
-            event = self.app.project.codebook.undo()
+            event = self.app.project.history.undo()
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=5, markup=False)
             return

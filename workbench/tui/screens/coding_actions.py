@@ -160,11 +160,11 @@ class CodingActions:
 
     @work(thread=True, group="coding-change")
     def action_undo(self) -> None:
-        self._after_change(lambda: self.app.project.codebook.undo(), None, describe="Undid")
+        self._after_change(lambda: self.app.project.history.undo(), None, describe="Undid")
 
     @work(thread=True, group="coding-change")
     def action_redo(self) -> None:
-        self._after_change(lambda: self.app.project.codebook.redo(), None, describe="Redid")
+        self._after_change(lambda: self.app.project.history.redo(), None, describe="Redid")
 
     def _suggestion_here(self):
         return next((c for c in self.codings_under_cursor() if c.status == "suggested"), None)

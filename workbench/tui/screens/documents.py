@@ -220,7 +220,7 @@ class DocumentsScreen(OwnDialogs, Screen):
 
     def action_undo(self) -> None:
         # Through the codebook service, as `workbench undo` does, so undoing a codebook change updates its file.
-        self.change(lambda _edits: self.app.project.codebook.undo(), lambda event: f"Undid: {event.summary}")
+        self.change(lambda _edits: self.app.project.history.undo(), lambda event: f"Undid: {event.summary}")
 
     @work(thread=True, group="document-edit")
     def change(self, operation, describe, select: int | None = None) -> None:
