@@ -10,6 +10,8 @@ from typing import Any
 
 import typer
 
+from workbench.domain.plain_values import plain
+
 
 @dataclass
 class CliState:
@@ -44,20 +46,10 @@ def state(ctx: typer.Context) -> CliState:
     return root.obj
 
 
-def _plain(value: Any) -> Any:
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if is_dataclass(value):
-        return asdict(value)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    return str(value)
-
-
 def print_json(data: Any) -> None:
     """Print one JSON document on stdout and nothing else (dataclasses and dates are converted)."""
     if is_dataclass(data):
         data = asdict(data)
     elif isinstance(data, list):
         data = [asdict(item) if is_dataclass(item) else item for item in data]
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_plain) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=plain) + "\n")

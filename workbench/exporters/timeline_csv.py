@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-from dataclasses import asdict, is_dataclass
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from workbench.domain.monitoring import LogEntry
+from workbench.domain.plain_values import plain
 from workbench.domain.monitoring_report import TimelineReport
 from workbench.exporters.export_files import replacing
 
@@ -56,13 +57,7 @@ def write_entries_csv(report: TimelineReport, path: Path) -> Path:
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.time):
         return value.strftime("%H:%M")
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if is_dataclass(value):
-        return asdict(value)
-    if isinstance(value, (set, frozenset, tuple)):
-        return list(value)
-    return str(value)
+    return plain(value)
 
 
 def report_json(report: TimelineReport) -> dict[str, Any]:

@@ -7,15 +7,9 @@ import datetime as dt
 from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
+from workbench.domain.monitoring_values import ACTION_STATUSES, ENTRY_TYPES, QUESTION_STATUSES, SIGNIFICANCES
 from workbench.store.base import Base, Stamp, utcnow
 
-ENTRY_TYPES = (
-    "interview", "meeting", "work_visit", "workshop", "training", "phone_email",
-    "observation", "decision", "milestone", "other",
-)
-SIGNIFICANCES = ("none", "high_point", "low_point", "learning_moment", "turning_point")
-QUESTION_STATUSES = ("open", "provisional", "answered", "dropped")
-ACTION_STATUSES = ("open", "in_progress", "done", "cancelled")
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
