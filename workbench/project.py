@@ -42,14 +42,14 @@ def _read_config(directory: Path) -> dict:
 class Project:
     """An opened project: where it lives, who is working, and its services."""
 
-    def __init__(self, url: str, directory: Path | None, coder: str):
+    def __init__(self, url: str, directory: Path | None, coder: str, waiting=None):
         from workbench.services.context import ServiceContext
         from workbench.store.database import Database
 
         self.url = url
         self.directory = directory
         self.coder = coder
-        self.db = Database(url)
+        self.db = Database(url, waiting)
         self.ctx = ServiceContext(self.db, coder, directory)
 
     # -- opening and creating -------------------------------------------------------------------------
@@ -69,12 +69,14 @@ class Project:
         return f"sqlite:///{directory / STATE_DIR / DB_FILE}", directory
 
     @classmethod
-    def open(cls, location: str | Path | None = None, *, db: str | None = None, coder: str | None = None) -> Project:
-        """Open an existing project, upgrading an older schema after a backup."""
+    def open(cls, location: str | Path | None = None, *, db: str | None = None, coder: str | None = None,
+             waiting=None) -> Project:
+        """Open an existing project, upgrading an older schema after a backup; `waiting` (a store Waiting) says
+        how long to wait for a colleague's lock and whom to tell about the wait."""
         url, directory = cls._resolve(location, db)
         if directory is not None and not db and not os.environ.get("WORKBENCH_DB") and not (directory / STATE_DIR).is_dir():
             raise ProjectError(f"There is no workbench project in {directory}; create one with `workbench init {directory}`.")
-        project = cls(url, directory, coder or default_coder())
+        project = cls(url, directory, coder or default_coder(), waiting)
         project._checked(lambda: project._upgrade(create=False))
         if project._checked(project.settings_row_missing):
             raise ProjectError(f"The database {project.display_url} is not a workbench project yet; create one with `workbench init`.")
@@ -93,7 +95,7 @@ class Project:
 
     @classmethod
     def init(cls, directory: str | Path, *, name: str | None = None, db: str | None = None,
-             coder: str | None = None, language: str = "nl", seed: bool = True) -> Project:
+             coder: str | None = None, language: str = "nl", seed: bool = True, waiting=None) -> Project:
         """Create a project folder (and database) with the default codebook."""
         directory = Path(directory).expanduser().resolve()
         if directory.exists() and not directory.is_dir():
@@ -106,7 +108,7 @@ class Project:
                 (directory / folder).mkdir(exist_ok=True)
         except OSError as exc:
             raise ProjectError(f"Cannot create the project folder {directory}: {exc.strerror}.") from None
-        project = cls(url, directory, coder or default_coder())
+        project = cls(url, directory, coder or default_coder(), waiting)
         project._upgrade()
         if not project.settings_row_missing():
             raise ProjectError(f"{directory} already holds a workbench project; open it with `workbench --project {directory}`.")
@@ -142,11 +144,14 @@ class Project:
     def _checked(self, step):
         """Run an opening step, turning an unreadable or unreachable database into one clear sentence."""
         from workbench.store.database import database_errors
+        from workbench.store.waiting import busy, is_lock_wait
 
         try:
             return step()
         except database_errors() as exc:
             self.close()
+            if is_lock_wait(exc):
+                raise busy(self.db.where, self.db.waiting.timeout) from None
             reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
             raise ProjectError(
                 f"Cannot read the project database {self.display_url} ({reason}); check the server or restore "

@@ -18,9 +18,10 @@ def root(
     db: Optional[str] = typer.Option(None, "--db", help="Database URL instead of the project's own SQLite file (also WORKBENCH_DB)."),
     coder: Optional[str] = typer.Option(None, "--coder", help="Who is working (default: your user name)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an unexpected error."),
+    wait: Optional[float] = typer.Option(None, "--wait", min=0.1, help="Seconds to wait for a colleague's lock on the database before giving up (default 30, or WORKBENCH_LOCK_TIMEOUT)."),
 ) -> None:
     """Qualitative research workbench. Without a command it opens the project in the terminal UI."""
-    ctx.obj = CliState(project_dir=project, db=db, coder=coder, debug=debug)
+    ctx.obj = CliState(project_dir=project, db=db, coder=coder, debug=debug, wait=wait)
     if ctx.invoked_subcommand is None:
         _open_tui(ctx.obj)
 
@@ -56,6 +57,7 @@ def init(
     directory: Path = typer.Argument(Path("."), help="Folder for the new project (created if missing)."),
     name: Optional[str] = typer.Option(None, "--name", help="Project name (default: the folder's name)."),
     language: str = typer.Option("nl", "--language", help="Default language of the transcripts: nl or en."),
+    db: Optional[str] = typer.Option(None, "--db", help="Keep the project in this database (a PostgreSQL URL for a team) instead of its own SQLite file."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Create a project folder with its database and the default codebook."""
@@ -65,7 +67,10 @@ def init(
     if language not in ("nl", "en"):
         raise InvalidInput(f"--language must be nl or en, not '{language}'.")
     cli = state(ctx)
-    project = Project.init(directory, name=name, db=cli.db, coder=cli.coder, language=language)
+    if db and cli.db and db != cli.db:
+        raise InvalidInput("--db is given twice with different URLs; give it once.")
+    project = Project.init(directory, name=name, db=db or cli.db, coder=cli.coder, language=language,
+                           waiting=cli.waiting())
     summary = project.status.summary()
     if as_json:
         print_json({"directory": str(project.directory), **_status_json(summary)})

@@ -19,15 +19,32 @@ class CliState:
     db: str | None = None
     coder: str | None = None
     debug: bool = False
+    wait: float | None = None
     _project: Any = field(default=None, repr=False)
+
+    def waiting(self):
+        """How long to wait for a colleague's lock (--wait, WORKBENCH_LOCK_TIMEOUT, 30 s), telling stderr after
+        a second so a waiting command never looks hung."""
+        from workbench.store.waiting import Waiting
+
+        waiting = Waiting(on_wait=_tell_stderr)
+        if self.wait is not None:
+            waiting.timeout = self.wait
+        return waiting
 
     def project(self):
         """The opened project (opened once per command)."""
         if self._project is None:
             from workbench.project import Project
 
-            self._project = Project.open(self.project_dir, db=self.db, coder=self.coder)
+            self._project = Project.open(self.project_dir, db=self.db, coder=self.coder, waiting=self.waiting())
         return self._project
+
+
+def _tell_stderr(line: str) -> None:
+    """A note for the user on stderr, at once (stdout stays one JSON document)."""
+    sys.stderr.write(f"workbench: {line}\n")
+    sys.stderr.flush()
 
 
 def state(ctx: typer.Context) -> CliState:
