@@ -132,14 +132,34 @@ class Project:
             return
         load_default_codebook(self)
 
-    def _upgrade(self, *, create: bool = True) -> None:
-        from workbench.store.migrate import current_revision, ensure_current
+    def _upgrade(self, *, create: bool = True, shared: bool = False) -> None:
+        from workbench.store.migrate import OlderSchema, current_revision, ensure_current
 
         if not create and current_revision(self.db) is None:
             self.close()
             raise ProjectError(f"The database {self.display_url} is not a workbench project yet; create one with `workbench init`.")
         backups = self.directory / STATE_DIR / "backups" if self.directory else None
-        self.last_backup = ensure_current(self.db, backups)
+        try:
+            self.last_backup = ensure_current(self.db, backups, shared_upgrade=shared)
+        except OlderSchema:
+            self.close()
+            raise
+
+    @classmethod
+    def upgrade(cls, location: str | Path | None = None, *, db: str | None = None, coder: str | None = None,
+                waiting=None) -> tuple[str | None, str | None, Path | str | None]:
+        """Bring a project (a shared server's too) to the current schema after a backup; returns the revision
+        before and after and the backup made (None when it was current already)."""
+        from workbench.store.migrate import current_revision
+
+        url, directory = cls._resolve(location, db)
+        if directory is not None and not db and not os.environ.get("WORKBENCH_DB") and not (directory / STATE_DIR).is_dir():
+            raise ProjectError(f"There is no workbench project in {directory}; create one with `workbench init {directory}`.")
+        project = cls(url, directory, coder or default_coder(), waiting)
+        with project:
+            before = project._checked(lambda: current_revision(project.db))
+            project._checked(lambda: project._upgrade(create=False, shared=True))
+            return before, project._checked(lambda: current_revision(project.db)), project.last_backup
 
     def _checked(self, step):
         """Run an opening step, turning an unreadable or unreachable database into one clear sentence."""

@@ -78,6 +78,22 @@ def init(
         typer.echo(f"Created project '{summary.name}' in {project.directory} ({summary.codes} codes).")
 
 
+@app.command()
+def upgrade(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print one JSON document.")) -> None:
+    """Bring the project's database to this workbench's schema, after a backup (the one way to upgrade a
+    shared PostgreSQL database, for the whole team)."""
+    from workbench.project import Project
+
+    cli = state(ctx)
+    before, after, backup = Project.upgrade(cli.project_dir, db=cli.db, coder=cli.coder, waiting=cli.waiting())
+    if as_json:
+        print_json({"from": before, "to": after, "backup": None if backup is None else str(backup)})
+    elif before == after:
+        typer.echo(f"The database is at schema {after} already; nothing to upgrade.")
+    else:
+        typer.echo(f"Upgraded the database from schema {before} to {after}; the backup is {backup}.")
+
+
 def _status_json(summary) -> dict:
     from dataclasses import asdict
 
