@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from workbench.domain.errors import ImportFailed
+from workbench.importers.archive_guard import ZipLimits, check_archive
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
@@ -96,6 +97,13 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, pa
     return data
 
 
+def _check_archive(archive: zipfile.ZipFile, path: Path, limits: Limits) -> None:
+    """The checks every zip the workbench reads gets (sizes, ratio, paths, lying headers, XML entities), with a
+    project package's own limits."""
+    zip_limits = ZipLimits(limits.entries, limits.file_bytes, limits.total_bytes, limits.ratio, limits.ratio_floor)
+    check_archive(archive, archive.fp, str(path), zip_limits, "export the project again")
+
+
 def _check_entries(infos: list[zipfile.ZipInfo], path: Path, limits: Limits) -> None:
     if len(infos) > limits.entries:
         raise ImportFailed(f"{path} holds {len(infos)} files, more than the {limits.entries} a project "
@@ -154,6 +162,7 @@ def open_package(path: Path, limits: Limits = Limits()) -> Package:
     try:
         infos = archive.infolist()
         _check_entries(infos, path, limits)
+        _check_archive(archive, path, limits)
         chosen = _choose_qde(infos, path)
         qde = _read_capped(archive, chosen, limits.qde_bytes, path)
         sources = {}
