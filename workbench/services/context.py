@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from workbench.store import live  # noqa: F401 - committed changes notify colleagues listening on PostgreSQL
 from workbench.store.changes import start_capture, stop_capture
 from workbench.store.database import Database
 from workbench.store.schema import Coder, Event, ProjectSettings

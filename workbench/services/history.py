@@ -133,6 +133,15 @@ class HistoryService:
         return HistoryEvent(id=original.id, at=original.at, coder=self.ctx.coder, kind=original.kind,
                             target=original.target, summary=summary, reverts=None)
 
+    def watch(self, on_change):
+        """Call `on_change` (from a thread of its own) whenever anyone commits a change, on a shared PostgreSQL
+        server; returns the listener (stop it with `stop()`), or None where only looking again works (SQLite)."""
+        if self.ctx.db.engine.dialect.name != "postgresql":
+            return None
+        from workbench.store.live import ChangeListener
+
+        return ChangeListener(self.ctx.db.url, on_change).start()
+
     def latest_id(self, *, others: bool = False) -> int | None:
         """The id of the newest event (of the other coders' only, with `others`): it changes whenever anyone
         (any colleague) changes anything in the project."""
