@@ -87,9 +87,9 @@ def _refuse(what: str, problem: str, advice: str) -> ImportFailed:
 
 
 def check_archive(archive: zipfile.ZipFile, handle: BinaryIO, what: str, limits: ZipLimits = OFFICE,
-                  advice: str = "save it again from the program that made it") -> None:
+                  advice: str = "save it again from the program that made it", noun: str = "archive") -> None:
     """Refuse `archive` (opened on `handle`) unless every entry is within `limits`; `what` names the file in
-    the sentence, e.g. "interview.docx"."""
+    the sentence, e.g. "interview.docx", and `noun` what kind of container it is ("package" for a .qdpx)."""
     infos = archive.infolist()
     if len(infos) > limits.entries:
         raise _refuse(what, f"holds {len(infos)} files, more than the {limits.entries} a real one has, so it is "
@@ -99,7 +99,7 @@ def check_archive(archive: zipfile.ZipFile, handle: BinaryIO, what: str, limits:
     total = 0
     for info in infos:
         if _hostile(info.filename):
-            raise _refuse(what, f"contains an entry '{info.filename}' that points outside the archive, so it is "
+            raise _refuse(what, f"contains an entry '{info.filename}' that points outside the {noun}, so it is "
                           "refused for safety", advice)
         if info.flag_bits & 0x1:
             raise _refuse(what, f"holds encrypted parts ({info.filename})", "save it again without a password")
