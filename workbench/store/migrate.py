@@ -42,7 +42,10 @@ def upgrade(db: Database, revision: str = "head") -> None:
     """Run the migrations up to `revision` in one transaction."""
     from alembic import command
 
+    from workbench.store.locks import hold_upgrade_lock
+
     with db.engine.begin() as conn:
+        hold_upgrade_lock(conn)  # Alembic reads the revision after it, so a second upgrade finds it done
         command.upgrade(_config(conn), revision)
 
 
