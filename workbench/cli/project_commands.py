@@ -94,6 +94,24 @@ def upgrade(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", he
         typer.echo(f"Upgraded the database from schema {before} to {after}; the backup is {backup}.")
 
 
+@app.command()
+def check(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print one JSON document.")) -> None:
+    """Check that the project's database is whole: the file, its links, and every text and span (after a crash,
+    say); changes nothing."""
+    from workbench.domain.errors import ProjectError
+    from workbench.services.integrity import check_project
+
+    project = state(ctx).project()
+    problems = check_project(project.ctx)
+    if as_json:
+        print_json({"whole": not problems, "problems": problems})
+        return
+    if problems:
+        raise ProjectError(f"The project database {project.display_url} is not whole: {'; '.join(problems)}; "
+                           f"restore it from .workbench/backups or ask for help before changing it.")
+    typer.echo(f"The project database {project.display_url} is whole.")
+
+
 def _status_json(summary) -> dict:
     from dataclasses import asdict
 
