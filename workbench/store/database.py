@@ -16,8 +16,6 @@ from sqlalchemy.pool import NullPool
 from workbench.domain.errors import ProjectError
 from workbench.store.waiting import Waiting, Watchdog, busy, is_lock_wait
 
-BUSY_TIMEOUT_MS = 30_000  # the default; a Database uses its Waiting's timeout
-
 
 def sqlite_url(path: Path) -> str:
     """The SQLAlchemy URL of a SQLite database file."""
