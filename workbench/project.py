@@ -7,11 +7,13 @@ import json
 import os
 from functools import cached_property
 from pathlib import Path
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import ProjectError
 
 if TYPE_CHECKING:
+    from workbench.store.waiting import Waiting
     from workbench.services.agreement import AgreementService
     from workbench.services.attributes import AttributeService
     from workbench.services.autocode import AutocodeService
@@ -52,6 +54,17 @@ def default_demo_dir() -> Path:
     return Path(base) / "workbench" / "demo"
 
 
+def lock_waiting(seconds: float | None = None, tell: Callable[[str], None] | None = None) -> Waiting:
+    """How long to wait for a colleague's lock before giving up (`seconds`, else WORKBENCH_LOCK_TIMEOUT or 30 s),
+    and who hears after a second that a command waits."""
+    from workbench.store.waiting import Waiting
+
+    waiting = Waiting(on_wait=tell)
+    if seconds is not None:
+        waiting.timeout = seconds
+    return waiting
+
+
 def _is_url(location: str) -> bool:
     return "://" in location
 
@@ -69,14 +82,14 @@ def _read_config(directory: Path) -> dict:
 class Project:
     """An opened project: where it lives, who is working, and its services."""
 
-    def __init__(self, url: str, directory: Path | None, coder: str):
+    def __init__(self, url: str, directory: Path | None, coder: str, waiting=None):
         from workbench.services.context import ServiceContext
         from workbench.store.database import Database
 
         self.url = url
         self.directory = directory
         self.coder = coder
-        self.db = Database(url)
+        self.db = Database(url, waiting)
         self.ctx = ServiceContext(self.db, coder, directory)
 
     # -- opening and creating -------------------------------------------------------------------------
@@ -96,12 +109,14 @@ class Project:
         return f"sqlite:///{directory / STATE_DIR / DB_FILE}", directory
 
     @classmethod
-    def open(cls, location: str | Path | None = None, *, db: str | None = None, coder: str | None = None) -> Project:
-        """Open an existing project, upgrading an older schema after a backup."""
+    def open(cls, location: str | Path | None = None, *, db: str | None = None, coder: str | None = None,
+             waiting=None) -> Project:
+        """Open an existing project, upgrading an older schema after a backup; `waiting` (a store Waiting) says
+        how long to wait for a colleague's lock and whom to tell about the wait."""
         url, directory = cls._resolve(location, db)
         if directory is not None and not db and not os.environ.get("WORKBENCH_DB") and not (directory / STATE_DIR).is_dir():
             raise ProjectError(f"There is no workbench project in {directory}; create one with `workbench init {directory}`.")
-        project = cls(url, directory, coder or default_coder())
+        project = cls(url, directory, coder or default_coder(), waiting)
         project._checked(lambda: project._upgrade(create=False))
         if project._checked(project.settings_row_missing):
             raise ProjectError(f"The database {project.display_url} is not a workbench project yet; create one with `workbench init`.")
@@ -120,7 +135,7 @@ class Project:
 
     @classmethod
     def init(cls, directory: str | Path, *, name: str | None = None, db: str | None = None,
-             coder: str | None = None, language: str = "nl", seed: bool = True) -> Project:
+             coder: str | None = None, language: str = "nl", seed: bool = True, waiting=None) -> Project:
         """Create a project folder (and database) with the default codebook."""
         directory = Path(directory).expanduser().resolve()
         if directory.exists() and not directory.is_dir():
@@ -133,7 +148,7 @@ class Project:
                 (directory / folder).mkdir(exist_ok=True)
         except OSError as exc:
             raise ProjectError(f"Cannot create the project folder {directory}: {exc.strerror}.") from None
-        project = cls(url, directory, coder or default_coder())
+        project = cls(url, directory, coder or default_coder(), waiting)
         project._upgrade()
         if not project.settings_row_missing():
             raise ProjectError(f"{directory} already holds a workbench project; open it with `workbench --project {directory}`.")
@@ -175,23 +190,46 @@ class Project:
         fill_demo(project)
         return project
 
-    def _upgrade(self, *, create: bool = True) -> None:
-        from workbench.store.migrate import current_revision, ensure_current
+    def _upgrade(self, *, create: bool = True, shared: bool = False) -> None:
+        from workbench.store.migrate import OlderSchema, current_revision, ensure_current
 
         if not create and current_revision(self.db) is None:
             self.close()
             raise ProjectError(f"The database {self.display_url} is not a workbench project yet; create one with `workbench init`.")
         backups = self.directory / STATE_DIR / "backups" if self.directory else None
-        self.last_backup = ensure_current(self.db, backups)
+        try:
+            self.last_backup = ensure_current(self.db, backups, shared_upgrade=shared)
+        except OlderSchema:
+            self.close()
+            raise
+
+    @classmethod
+    def upgrade(cls, location: str | Path | None = None, *, db: str | None = None, coder: str | None = None,
+                waiting=None) -> tuple[str | None, str | None, Path | str | None]:
+        """Bring a project (a shared server's too) to the current schema after a backup; returns the revision
+        before and after and the backup made (None when it was current already)."""
+        from workbench.store.migrate import current_revision
+
+        url, directory = cls._resolve(location, db)
+        if directory is not None and not db and not os.environ.get("WORKBENCH_DB") and not (directory / STATE_DIR).is_dir():
+            raise ProjectError(f"There is no workbench project in {directory}; create one with `workbench init {directory}`.")
+        project = cls(url, directory, coder or default_coder(), waiting)
+        with project:
+            before = project._checked(lambda: current_revision(project.db))
+            project._checked(lambda: project._upgrade(create=False, shared=True))
+            return before, project._checked(lambda: current_revision(project.db)), project.last_backup
 
     def _checked(self, step):
         """Run an opening step, turning an unreadable or unreachable database into one clear sentence."""
         from workbench.store.database import database_errors
+        from workbench.store.waiting import busy, is_lock_wait
 
         try:
             return step()
         except database_errors() as exc:
             self.close()
+            if is_lock_wait(exc):
+                raise busy(self.db.where, self.db.waiting.timeout) from None
             reason = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
             raise ProjectError(
                 f"Cannot read the project database {self.display_url} ({reason}); check the server or restore "
@@ -206,6 +244,10 @@ class Project:
         from workbench.store.database import display_url
 
         return display_url(self.url)
+
+    def on_lock_wait(self, tell: Callable[[str], None]) -> None:
+        """Say through `tell` when a change waits for a colleague's lock (the TUI shows it on its status line)."""
+        self.db.waiting.on_wait = tell
 
     def close(self) -> None:
         self.db.dispose()

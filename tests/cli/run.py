@@ -66,3 +66,20 @@ def workbench_process(*args: str | Path, cwd: Path | None = None, env: dict | No
         capture_output=True, text=True, cwd=cwd, env=full_env, input=stdin, timeout=300,
     )
     return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def in_process(capfd, *args: str | Path, env: dict | None = None) -> Result:
+    """The CLI run in this interpreter (fast), with exit code, stdout and stderr as the entry point gives them."""
+    import pytest
+
+    from workbench.cli import app
+    from workbench.cli.errors import run as run_cli
+
+    capfd.readouterr()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("WORKBENCH_DB", raising=False)
+        for key, value in (env or {}).items():
+            patch.setenv(key, value)
+        code = run_cli(app, [str(arg) for arg in args])
+    out = capfd.readouterr()
+    return Result(code, out.out, out.err)

@@ -18,9 +18,10 @@ def root(
     db: Optional[str] = typer.Option(None, "--db", help="Database URL instead of the project's own SQLite file (also WORKBENCH_DB)."),
     coder: Optional[str] = typer.Option(None, "--coder", help="Who is working (default: your user name)."),
     debug: bool = typer.Option(False, "--debug", help="Show the full traceback of an unexpected error."),
+    wait: Optional[float] = typer.Option(None, "--wait", min=0.1, help="Seconds to wait for a colleague's lock on the database before giving up (default 30, or WORKBENCH_LOCK_TIMEOUT)."),
 ) -> None:
     """Qualitative research workbench. Without a command it opens the project in the terminal UI."""
-    ctx.obj = CliState(project_dir=project, db=db, coder=coder, debug=debug)
+    ctx.obj = CliState(project_dir=project, db=db, coder=coder, debug=debug, wait=wait)
     # The project's connections end with the command, also when it runs inside a longer process.
     ctx.call_on_close(ctx.obj.close)
     if ctx.invoked_subcommand is None:
@@ -58,6 +59,7 @@ def init(
     directory: Path = typer.Argument(Path("."), help="Folder for the new project (created if missing)."),
     name: Optional[str] = typer.Option(None, "--name", help="Project name (default: the folder's name)."),
     language: str = typer.Option("nl", "--language", help="Default language of the transcripts: nl or en."),
+    db: Optional[str] = typer.Option(None, "--db", help="Keep the project in this database (a PostgreSQL URL for a team) instead of its own SQLite file."),
     as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
 ) -> None:
     """Create a project folder with its database and the default codebook."""
@@ -67,12 +69,49 @@ def init(
     if language not in ("nl", "en"):
         raise InvalidInput(f"--language must be nl or en, not '{language}'.")
     cli = state(ctx)
-    with Project.init(directory, name=name, db=cli.db, coder=cli.coder, language=language) as project:
+    if db and cli.db and db != cli.db:
+        raise InvalidInput("--db is given twice with different URLs; give it once.")
+    with Project.init(directory, name=name, db=db or cli.db, coder=cli.coder, language=language,
+                      waiting=cli.waiting()) as project:
         summary = project.status.summary()
     if as_json:
         print_json({"directory": str(project.directory), **_status_json(summary)})
     else:
         typer.echo(f"Created project '{summary.name}' in {project.directory} ({summary.codes} codes).")
+
+
+@app.command()
+def upgrade(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print one JSON document.")) -> None:
+    """Bring the project's database to this workbench's schema, after a backup (the one way to upgrade a
+    shared PostgreSQL database, for the whole team)."""
+    from workbench.project import Project
+
+    cli = state(ctx)
+    before, after, backup = Project.upgrade(cli.project_dir, db=cli.db, coder=cli.coder, waiting=cli.waiting())
+    if as_json:
+        print_json({"from": before, "to": after, "backup": None if backup is None else str(backup)})
+    elif before == after:
+        typer.echo(f"The database is at schema {after} already; nothing to upgrade.")
+    else:
+        typer.echo(f"Upgraded the database from schema {before} to {after}; the backup is {backup}.")
+
+
+@app.command()
+def check(ctx: typer.Context, as_json: bool = typer.Option(False, "--json", help="Print one JSON document.")) -> None:
+    """Check that the project's database is whole: the file, its links, and every text and span (after a crash,
+    say); changes nothing."""
+    from workbench.domain.errors import ProjectError
+    from workbench.services.integrity import check_project
+
+    project = state(ctx).project()
+    problems = check_project(project.ctx)
+    if as_json:
+        print_json({"whole": not problems, "problems": problems})
+        return
+    if problems:
+        raise ProjectError(f"The project database {project.display_url} is not whole: {'; '.join(problems)}; "
+                           f"restore it from .workbench/backups or ask for help before changing it.")
+    typer.echo(f"The project database {project.display_url} is whole.")
 
 
 def _status_json(summary) -> dict:

@@ -21,14 +21,22 @@ class CliState:
     db: str | None = None
     coder: str | None = None
     debug: bool = False
+    wait: float | None = None
     _project: Any = field(default=None, repr=False)
+
+    def waiting(self):
+        """How long to wait for a colleague's lock (--wait, WORKBENCH_LOCK_TIMEOUT, 30 s), telling stderr after
+        a second so a waiting command never looks hung."""
+        from workbench.project import lock_waiting
+
+        return lock_waiting(self.wait, _tell_stderr)
 
     def project(self):
         """The opened project (opened once per command)."""
         if self._project is None:
             from workbench.project import Project
 
-            self._project = Project.open(self.project_dir, db=self.db, coder=self.coder)
+            self._project = Project.open(self.project_dir, db=self.db, coder=self.coder, waiting=self.waiting())
         return self._project
 
     def close(self) -> None:
@@ -36,6 +44,12 @@ class CliState:
         if self._project is not None:
             self._project.close()
             self._project = None
+
+
+def _tell_stderr(line: str) -> None:
+    """A note for the user on stderr, at once (stdout stays one JSON document)."""
+    sys.stderr.write(f"workbench: {line}\n")
+    sys.stderr.flush()
 
 
 def state(ctx: typer.Context) -> CliState:

@@ -23,3 +23,7 @@ class Conflict(WorkbenchError):
 
 class ProjectError(WorkbenchError):
     """The project folder or database cannot be opened, created or upgraded."""
+
+
+class Busy(WorkbenchError):
+    """The database stayed locked by someone else for longer than the coder is willing to wait."""

@@ -52,6 +52,9 @@ def read_attribute_sheet(path: Path) -> AttributeSheet:
 def _xlsx_rows(data: bytes, path: Path) -> list[list[str]]:
     import openpyxl
 
+    from workbench.importers.archive_guard import check_zip_bytes
+
+    check_zip_bytes(data, str(path), advice="save it again as .xlsx")
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError):

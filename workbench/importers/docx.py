@@ -12,6 +12,7 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 from lxml import etree
 
+from workbench.importers.archive_guard import check_zip_file
 from workbench.importers.failures import import_failed
 from workbench.importers.metadata import parse_date
 from workbench.importers.paragraphs import ParagraphDocument, read_paragraphs
@@ -32,6 +33,7 @@ _DOCX_ERRORS = (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, 
 
 def read_docx(path: Path, extra_patterns: Sequence[re.Pattern[str]] = ()) -> tuple[str, ParagraphDocument]:
     """Read a .docx file; return its format id (`docx` or `docx-teams`) and what it says."""
+    check_zip_file(path, str(path), advice="open it in Word and save it again as .docx")
     try:
         document = docx.Document(str(path))
         styles = {style.style_id: (style.name or "").casefold() for style in document.styles}

@@ -33,6 +33,9 @@ def _xlsx_rows(path: Path, sheet: str | None) -> tuple[str, list[tuple[int, list
 
     from openpyxl import load_workbook
 
+    from workbench.importers.archive_guard import check_zip_file
+
+    check_zip_file(path, path.name, advice="save it again as .xlsx or .csv")
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:

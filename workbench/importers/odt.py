@@ -11,6 +11,7 @@ from pathlib import Path
 from lxml import etree
 from odfdo import Document, Element
 
+from workbench.importers.archive_guard import check_zip_file
 from workbench.importers.failures import import_failed
 from workbench.importers.paragraphs import ParagraphDocument, read_paragraphs
 from workbench.importers.tables import row_lines
@@ -24,6 +25,7 @@ _ODT_ERRORS = (TypeError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, 
 
 def read_odt(path: Path, extra_patterns: Sequence[re.Pattern[str]] = ()) -> ParagraphDocument:
     """Read an .odt file into text and turns."""
+    check_zip_file(path, str(path), advice="open it in LibreOffice and save it again as .odt")
     try:
         document = Document(str(path))
         if document.get_type() != "text":

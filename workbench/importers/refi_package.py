@@ -1,22 +1,23 @@
 """Open a REFI-QDA project package (`.qdpx` zip, or a bare `.qde`) from an untrusted source, safely.
 
-Refused as a whole: entries that point outside the package (`../`, absolute paths, drive letters),
-more entries or more unpacked bytes than any real project has, entries that unpack far beyond their
-compressed size (zip bombs), encrypted entries. Nothing is ever written to disk; every read is capped.
+Refused as a whole, by the checks every zip gets (`archive_guard`) with a project package's own limits:
+entries that point outside the package (`../`, absolute paths, drive letters), more entries or more
+unpacked bytes than any real project has, entries that unpack far beyond their compressed size (zip
+bombs), sizes that lie, encrypted entries, XML entities. Nothing is ever written to disk; every read is
+capped.
 """
 
 from __future__ import annotations
 
-import re
 import zipfile
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 from workbench.domain.errors import ImportFailed
+from workbench.importers.archive_guard import ZipLimits, check_archive
 
 _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP = b"PK\x05\x06"
-_DRIVE = re.compile(r"^[A-Za-z]:")
 MB = 1024 * 1024
 
 
@@ -73,13 +74,6 @@ class Package:
         self.close()
 
 
-def _hostile(name: str) -> bool:
-    flat = name.replace("\\", "/")
-    if flat.startswith("/") or _DRIVE.match(flat) or "\0" in flat:
-        return True
-    return any(part == ".." for part in PurePosixPath(flat).parts)
-
-
 def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, path: Path) -> bytes:
     try:
         with archive.open(info) as member:
@@ -96,24 +90,11 @@ def _read_capped(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int, pa
     return data
 
 
-def _check_entries(infos: list[zipfile.ZipInfo], path: Path, limits: Limits) -> None:
-    if len(infos) > limits.entries:
-        raise ImportFailed(f"{path} holds {len(infos)} files, more than the {limits.entries} a project "
-                           "package can have, so it is refused.")
-    total = 0
-    for info in infos:
-        if _hostile(info.filename):
-            raise ImportFailed(f"{path} contains an entry '{info.filename}' that points outside the package, "
-                               "so it is refused for safety.")
-        if info.flag_bits & 0x1:
-            raise ImportFailed(f"{path} holds encrypted files ({info.filename}); export the project again "
-                               "without a password.")
-        total += info.file_size
-        too_big = info.file_size > limits.file_bytes or total > limits.total_bytes
-        packed_ratio = info.file_size > limits.ratio_floor and info.file_size > limits.ratio * max(info.compress_size, 1)
-        if too_big or packed_ratio:
-            raise ImportFailed(f"{path} would unpack to far more than it holds ({info.filename}: "
-                               f"{info.file_size // MB} MB), so it is refused as a possible zip bomb.")
+def _check_archive(archive: zipfile.ZipFile, path: Path, limits: Limits) -> None:
+    """The checks every zip the workbench reads gets (sizes, ratio, paths, lying headers, XML entities), with a
+    project package's own limits."""
+    zip_limits = ZipLimits(limits.entries, limits.file_bytes, limits.total_bytes, limits.ratio, limits.ratio_floor)
+    check_archive(archive, archive.fp, str(path), zip_limits, "export the project again", noun="package")
 
 
 def _choose_qde(infos: list[zipfile.ZipInfo], path: Path) -> zipfile.ZipInfo:
@@ -153,7 +134,7 @@ def open_package(path: Path, limits: Limits = Limits()) -> Package:
         raise ImportFailed(f"{path} looks like a zip file but is damaged; export the project again.") from None
     try:
         infos = archive.infolist()
-        _check_entries(infos, path, limits)
+        _check_archive(archive, path, limits)
         chosen = _choose_qde(infos, path)
         qde = _read_capped(archive, chosen, limits.qde_bytes, path)
         sources = {}

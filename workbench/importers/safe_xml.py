@@ -7,7 +7,6 @@ default depth and size limits, and a cap on the bytes read from a zip.
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from lxml import etree
@@ -68,34 +67,12 @@ def parse_xml(data: bytes, source: str) -> etree._Element:
 
 
 def _read_from_zip(path: Path, source: str) -> bytes:
-    try:
-        with zipfile.ZipFile(path) as archive:
-            candidates = [
-                info for info in archive.infolist()
-                if "/" not in info.filename.strip("/") and not info.is_dir()
-                and info.filename.lower().endswith(".qde")
-            ]
-            if len(candidates) != 1:
-                found = "no" if not candidates else f"{len(candidates)}"
-                raise ImportFailed(f"{source} holds {found} .qde project files at its top level "
-                                   "instead of one, so it is not a REFI-QDA project (.qdpx).")
-            info = candidates[0]
-            if info.file_size > MAX_XML_BYTES:
-                raise ImportFailed(f"{source}: {info.filename} would unpack to "
-                                   f"{info.file_size // (1024 * 1024)} MB, more than the "
-                                   f"{MAX_XML_BYTES // (1024 * 1024)} MB allowed.")
-            with archive.open(info) as member:
-                data = member.read(MAX_XML_BYTES + 1)
-            if len(data) > MAX_XML_BYTES:
-                raise ImportFailed(f"{source}: {info.filename} unpacks to more than "
-                                   f"{MAX_XML_BYTES // (1024 * 1024)} MB, so it is refused.")
-            return data
-    except zipfile.BadZipFile:
-        raise ImportFailed(f"{source} looks like a zip file but is damaged; export it "
-                           "again.") from None
-    except (RuntimeError, NotImplementedError) as exc:
-        raise ImportFailed(f"{source} cannot be unpacked ({exc}); export it again without a "
-                           "password or unusual compression.") from None
+    """The project document of a `.qdpx`, checked as `import-project` checks the whole package (sizes, ratio,
+    paths, lying headers), so a codebook is never read from an archive a project import would refuse."""
+    from workbench.importers.refi_package import open_package
+
+    with open_package(path) as package:
+        return package.qde
 
 
 def read_refi_xml(path: Path) -> etree._Element:

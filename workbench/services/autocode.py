@@ -155,7 +155,8 @@ class AutocodeService:
         """
         with self.ctx.read() as s:
             tree = CodeTree.load(s)
-            conditions = [Coding.coder_id == self.ctx.coder_id()]
+            # A coder who has not worked yet has no suggestions, and listing them registers nobody.
+            conditions = [Coding.coder_id == self.ctx.known_coder_id(s)]
             if status != "all":
                 if status not in ("suggested", "applied", "rejected"):
                     raise InvalidInput(f"The status '{status}' is not one of suggested, applied, rejected, all.")

@@ -13,6 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from workbench.store import live  # noqa: F401 - committed changes notify colleagues listening on PostgreSQL
 from workbench.store.changes import start_capture, stop_capture
 from workbench.store.database import Database
 from workbench.store.schema import Coder, Event, ProjectSettings
@@ -67,6 +68,17 @@ class ServiceContext:
             except IntegrityError:
                 continue  # a colleague created the same coder at the same moment; read theirs
         raise RuntimeError(f"could not register coder {name!r}")
+
+    def known_coder_id(self, session: Session, name: str | None = None) -> int | None:
+        """The id of a coder who has worked in the project, None for one who has not; never writes, so a
+        listing by a new coder leaves the project as it was."""
+        name = name or self.coder
+        if name not in self._coder_ids:
+            found = session.scalar(select(Coder.id).where(Coder.name == name))
+            if found is None:
+                return None
+            self._coder_ids[name] = found
+        return self._coder_ids[name]
 
     @contextmanager
     def read(self) -> Iterator[Session]:

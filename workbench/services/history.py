@@ -9,9 +9,14 @@ from sqlalchemy.orm import Session, aliased
 
 from workbench.domain.errors import Conflict, NotFound
 from workbench.domain.history import HistoryEvent
+from workbench.domain.history_refusals import Obstacle, refusal_sentence
 from workbench.services.context import ServiceContext
 from workbench.store import changes as row_changes
+from workbench.store.locks import hold_history_lock
 from workbench.store.schema import Coder, Event
+
+OWNER_COLUMNS = ("author_id", "coder_id", "imported_by")  # columns that name who made a row
+SCAN_EVENTS = 5000  # how far back a refusal looks for the event that made or changed the row in the way
 
 UNDO, REDO = "undo", "redo"
 # How many events are read at a time while looking back for the latest one that can be undone.
@@ -95,16 +100,43 @@ class HistoryService:
         )
         return None if newer_change is not None else last_undo
 
+    def _refused(self, s: Session, verb: str, event: Event, refusal: row_changes.Refusal) -> Conflict:
+        """The one-sentence refusal naming the row in the way and who made or changed it."""
+        by = self._maker(s, refusal, event.id)
+        obstacle = Obstacle(refusal.table, refusal.kind, by, self.ctx.coder, refusal.on.get("table"))
+        return Conflict(refusal_sentence(verb, event.payload.get("summary") or event.kind, obstacle))
+
+    def _maker(self, s: Session, refusal: row_changes.Refusal, since: int) -> str | None:
+        """Who last made or changed the row in the way: the newest later event that touched it, else the row's
+        own author column."""
+        events = s.execute(
+            select(Event.payload, Coder.name).join(Coder, Coder.id == Event.coder_id, isouter=True)
+            .where(Event.id > since, Event.kind.not_in((UNDO, REDO)))
+            .order_by(Event.id.desc()).limit(SCAN_EVENTS)
+        )
+        for payload, name in events:
+            for change in (payload or {}).get("changes", []):
+                if change.get("table") == refusal.table and change.get("pk") == refusal.pk:
+                    return name
+        row = refusal.row or {}
+        owner = next((row[c] for c in OWNER_COLUMNS if row.get(c) is not None), None)
+        return None if owner is None else s.scalar(select(Coder.name).where(Coder.id == owner))
+
     def undo(self) -> HistoryEvent:
-        """Undo this coder's latest change that is not undone yet; says what it undid."""
+        """Undo this coder's latest change that is not undone yet; says what it undid.
+
+        Undo of one coder is serialised (across processes too), so two undos at once take two different
+        changes; a change a colleague's later work depends on is refused and nothing changes.
+        """
         coder_id = self.ctx.coder_id()
         with self.ctx.db.transaction() as s:
+            hold_history_lock(s, coder_id)
             target = self._undo_target(s, coder_id)
             if target is None:
                 raise self._nothing_to_undo(s, coder_id)
             why = row_changes.apply(s, row_changes.invert(target.payload.get("changes", [])))
             if why:
-                raise Conflict(f"Cannot undo '{target.payload.get('summary') or target.kind}': {why}.")
+                raise self._refused(s, "undo", target, why)
             summary = target.payload.get("summary") or target.kind
             s.add(Event(coder_id=coder_id, kind=UNDO, target=target.target, reverts_id=target.id,
                         payload={"summary": summary, "undoable": False}))
@@ -115,18 +147,28 @@ class HistoryService:
         """Redo this coder's latest undone change, as long as nothing new was done since."""
         coder_id = self.ctx.coder_id()
         with self.ctx.db.transaction() as s:
+            hold_history_lock(s, coder_id)
             undo_event = self._redo_target(s, coder_id)
             if undo_event is None:
                 raise NotFound(f"There is nothing of {self.ctx.coder}'s to redo.")
             original = s.get(Event, undo_event.reverts_id)
             why = row_changes.apply(s, original.payload.get("changes", []))
             if why:
-                raise Conflict(f"Cannot redo '{original.payload.get('summary') or original.kind}': {why}.")
+                raise self._refused(s, "redo", undo_event, why)
             summary = original.payload.get("summary") or original.kind
             s.add(Event(coder_id=coder_id, kind=REDO, target=original.target, reverts_id=undo_event.id,
                         payload={"summary": summary, "undoable": False}))
         return self._replayed(HistoryEvent(id=original.id, at=original.at, coder=self.ctx.coder, kind=original.kind,
                                            target=original.target, summary=summary, reverts=None))
+
+    def watch(self, on_change):
+        """Call `on_change` (from a thread of its own) whenever anyone commits a change, on a shared PostgreSQL
+        server; returns the listener (stop it with `stop()`), or None where only looking again works (SQLite)."""
+        if self.ctx.db.engine.dialect.name != "postgresql":
+            return None
+        from workbench.store.live import ChangeListener
+
+        return ChangeListener(self.ctx.db.url, on_change).start()
 
     def latest_id(self, *, others: bool = False) -> int | None:
         """The id of the newest event (of the other coders' only, with `others`): it changes whenever anyone

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, and_, event, inspect
+from sqlalchemy import Table, and_, event, inspect, select
 from sqlalchemy.orm import Session
 
 from workbench.store.schema import Base, Event
@@ -170,10 +171,35 @@ def invert(changes: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return inverse
 
 
-def apply(session: Session, changes: list[dict[str, Any]]) -> str | None:
+@dataclass(frozen=True)
+class Refusal:
+    """Why a row change cannot apply: the row in the way (`table`, `pk`) and what is wrong with it.
+
+    `kind` is "exists" (an insert finds the row there again), "changed" (an update or delete finds other
+    values) or "depends" (a delete finds a row of another table still pointing at it, `on` naming the row
+    it points at); `row` is the image of the row in the way, when there is one.
+    """
+
+    table: str
+    pk: dict[str, Any]
+    kind: str
+    row: dict[str, Any] | None = None
+    on: dict[str, Any] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        if self.kind == "exists":
+            return f"a {self.table} row with id {self.pk} exists again"
+        if self.kind == "depends":
+            return f"the {self.table} row {self.pk} still points at the {self.on.get('table')} row {self.on.get('pk')}"
+        return f"the {self.table} row {self.pk} was changed or removed since"
+
+
+def apply(session: Session, changes: list[dict[str, Any]]) -> Refusal | None:
     """Apply row changes with Core statements; returns why they cannot apply, or None when they did.
 
-    Each change is checked against the row as it is now, so a colleague's later edit is never overwritten.
+    Each change is checked against the row as it is now, so a colleague's later edit is never overwritten, and
+    no row is deleted while a row it does not list still points at it (a colleague's memo on a coding, say),
+    so the database's ON DELETE CASCADE or SET NULL never takes work the changes did not make.
     Runs of the same operation on one table go as one batch (a large auto-coding run is tens of thousands of
     inserts); the rest go one by one.
     """
@@ -185,6 +211,37 @@ def apply(session: Session, changes: list[dict[str, Any]]) -> str | None:
             reason = next(filter(None, (_apply_one(session, table, change) for change in run)), None)
         if reason:
             return reason
+    return None
+
+
+def _referrers(name: str) -> list[tuple[Table, Any, Any]]:
+    """Every (table, referring column, referred column) of a tracked table whose foreign key points at `name`."""
+    found = []
+    for table in Base.metadata.sorted_tables:
+        if table.name == Event.__tablename__:
+            continue
+        for key in table.foreign_keys:
+            if key.column.table.name == name:
+                found.append((table, key.parent, key.column))
+    return found
+
+
+def _in_the_way(session: Session, table: Table, rows: list[dict[str, Any]]) -> Refusal | None:
+    """The first row of another table that still points at one of `rows` (which are about to be deleted)."""
+    for child, column, referred in _referrers(table.name):
+        values = [row[referred.name] for row in rows if row.get(referred.name) is not None]
+        for start in range(0, len(values), BATCH):
+            chunk = values[start:start + BATCH]
+            query = select(child).where(column.in_(chunk)).limit(1)
+            if child is table:  # a row of the same table (a code's child code) that is itself going is no obstacle
+                query = query.where(child.c[referred.name].not_in(chunk)) if referred.name in child.c else query
+            found = session.execute(query).mappings().first()
+            if found is not None:
+                image = {k: _plain(v) for k, v in found.items()}
+                parent = next(row for row in rows if row.get(referred.name) == found[column.name])
+                pk = {col.name: image[col.name] for col in child.primary_key.columns}
+                return Refusal(child.name, pk, "depends", image,
+                               {"table": table.name, "pk": {c.name: parent.get(c.name) for c in table.primary_key.columns}})
     return None
 
 
@@ -200,22 +257,24 @@ def _runs(changes: list[dict[str, Any]]):
         yield run
 
 
-def _refusal(change: dict[str, Any], current: dict[str, Any] | None) -> str | None:
+def _refusal(change: dict[str, Any], current: dict[str, Any] | None) -> Refusal | None:
     """Why a change cannot apply to the row as it is now (`current`, None when it is gone), or None."""
     name, pk, op = change["table"], change["pk"], change["op"]
     if op == "insert":
-        return None if current is None else f"a {name} row with id {pk} exists again"
-    if op == "delete":
-        return None if _matches(current, change["row"]) else f"the {name} row {pk} was changed or removed since"
-    return None if _matches(current, change["before"]) else f"the {name} row {pk} was changed since"
+        return None if current is None else Refusal(name, pk, "exists", current)
+    expected = change["row"] if op == "delete" else change["before"]
+    return None if _matches(current, expected) else Refusal(name, pk, "changed", current)
 
 
-def _apply_one(session: Session, table: Table, change: dict[str, Any]) -> str | None:
+def _apply_one(session: Session, table: Table, change: dict[str, Any]) -> Refusal | None:
     pk = change["pk"]
-    reason = _refusal(change, _current(session, table, pk))
+    current = _current(session, table, pk)
+    reason = _refusal(change, current)
     if reason:
         return reason
     op = change["op"]
+    if op == "delete" and (reason := _in_the_way(session, table, [current])):
+        return reason
     if op == "insert":
         session.execute(table.insert().values(**_typed(table, change["row"])))
     elif op == "delete":
@@ -228,7 +287,7 @@ def _apply_one(session: Session, table: Table, change: dict[str, Any]) -> str | 
 BATCH = 500  # ids per IN (...) list, well under every database's limit on parameters
 
 
-def _apply_batch(session: Session, table: Table, run: list[dict[str, Any]]) -> str | None:
+def _apply_batch(session: Session, table: Table, run: list[dict[str, Any]]) -> Refusal | None:
     """Inserts or deletes of many rows of one table by id: checked in chunks, then written in one statement
     per chunk."""
     op = run[0]["op"]
@@ -239,6 +298,8 @@ def _apply_batch(session: Session, table: Table, run: list[dict[str, Any]]) -> s
                    for row in session.execute(table.select().where(table.c.id.in_(ids))).mappings()}
         reason = next(filter(None, (_refusal(change, current.get(change["pk"]["id"])) for change in chunk)), None)
         if reason:
+            return reason
+        if op == "delete" and (reason := _in_the_way(session, table, list(current.values()))):
             return reason
         if op == "insert":
             session.execute(table.insert(), [_typed(table, change["row"]) for change in chunk])

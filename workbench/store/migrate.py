@@ -11,7 +11,7 @@ from sqlalchemy.engine import make_url
 
 from workbench.domain.errors import ProjectError
 from workbench.store.counts import HEAD_REVISION
-from workbench.store.database import Database
+from workbench.store.database import Database, display_url
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -42,7 +42,10 @@ def upgrade(db: Database, revision: str = "head") -> None:
     """Run the migrations up to `revision` in one transaction."""
     from alembic import command
 
+    from workbench.store.locks import hold_upgrade_lock
+
     with db.engine.begin() as conn:
+        hold_upgrade_lock(conn)  # Alembic reads the revision after it, so a second upgrade finds it done
         command.upgrade(_config(conn), revision)
 
 
@@ -66,8 +69,18 @@ def backup_sqlite(db: Database, backup_dir: Path, revision: str | None) -> Path 
     return target
 
 
-def ensure_current(db: Database, backup_dir: Path | None) -> Path | None:
-    """Upgrade an older project to the current schema; returns the backup made, if any."""
+class OlderSchema(ProjectError):
+    """A shared database is at an older schema, and only `workbench upgrade` may change that."""
+
+
+def ensure_current(db: Database, backup_dir: Path | None, *, shared_upgrade: bool = False) -> Path | str | None:
+    """Upgrade an older project to the current schema; returns the backup made, if any.
+
+    A project's own SQLite file is upgraded on opening, after a dated copy. A shared server (PostgreSQL) is
+    upgraded only when `shared_upgrade` says so (the `workbench upgrade` command, after a backup): opening an
+    older one raises OlderSchema and changes nothing, since one coder's new version would otherwise change
+    the schema for the whole team.
+    """
     revision = current_revision(db)
     if revision == HEAD_REVISION:
         return None
@@ -81,6 +94,17 @@ def ensure_current(db: Database, backup_dir: Path | None) -> Path | None:
     if revision is None:
         create_current(db)
         return None
+    if not db.is_sqlite:
+        if not shared_upgrade:
+            raise OlderSchema(
+                f"The team database {display_url(db.url)} is at schema {revision}, older than this workbench's "
+                f"{HEAD_REVISION}, so nothing was opened or changed; run `workbench upgrade` once for the team "
+                "(it backs the database up first).")
+        from workbench.store.backup import backup_postgres
+
+        backup = backup_postgres(db, backup_dir or Path.cwd(), revision)
+        upgrade(db)
+        return backup
     backup = backup_sqlite(db, backup_dir, revision) if backup_dir else None
     upgrade(db)
     return backup

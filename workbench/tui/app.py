@@ -61,6 +61,9 @@ class WorkbenchApp(App):
 
     def start(self) -> None:
         """Show the project: the coding screen if a document was asked for, Home otherwise."""
+        from workbench.tui.lock_notice import report_lock_waits
+
+        report_lock_waits(self, self.project)
         self.sub_title = f"{self.project.coder} · {self.project.status.summary().name}"
         self.switch_mode("coding" if self.pending_document else "home")
         self.call_after_refresh(self.keep_from_collector)

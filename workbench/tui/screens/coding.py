@@ -46,6 +46,7 @@ class CodingScreen(CodingActions, DocumentActions, Screen):
     """The heart of the workbench: the transcript, the coding stripes, the code tree and the details."""
 
     CSS_PATH = "coding.tcss"
+    live = None  # the listener of colleagues' changes on a shared server, when there is one
     BINDINGS = [
         Binding("down,j", "sentence(1)", "Next sentence", show=False),
         Binding("up,k", "sentence(-1)", "Previous sentence", show=False),
@@ -108,6 +109,12 @@ class CodingScreen(CodingActions, DocumentActions, Screen):
         tree.show_root = False
         self.load_pending()
         self.set_interval(self.WATCH_SECONDS, self.watch_colleagues)
+        # On a shared server colleagues' changes arrive as they commit; looking every few seconds stays the fallback.
+        self.live = self.app.project.history.watch(lambda: self.app.call_from_thread(self.watch_colleagues))
+
+    def on_unmount(self) -> None:
+        if self.live is not None:
+            self.live.stop()
 
     def on_resize(self, event) -> None:
         # The side panel gives way on narrow terminals so the transcript keeps a readable width.
