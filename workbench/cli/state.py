@@ -47,7 +47,7 @@ def state(ctx: typer.Context) -> CliState:
 def _plain(value: Any) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if is_dataclass(value):
+    if is_dataclass(value) and not isinstance(value, type):
         return asdict(value)
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
@@ -56,8 +56,8 @@ def _plain(value: Any) -> Any:
 
 def print_json(data: Any) -> None:
     """Print one JSON document on stdout and nothing else (dataclasses and dates are converted)."""
-    if is_dataclass(data):
+    if is_dataclass(data) and not isinstance(data, type):
         data = asdict(data)
     elif isinstance(data, list):
-        data = [asdict(item) if is_dataclass(item) else item for item in data]
+        data = [asdict(item) if is_dataclass(item) and not isinstance(item, type) else item for item in data]
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_plain) + "\n")

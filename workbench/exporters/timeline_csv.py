@@ -58,7 +58,7 @@ def _plain(value: Any) -> Any:
         return value.strftime("%H:%M")
     if hasattr(value, "isoformat"):
         return value.isoformat()
-    if is_dataclass(value):
+    if is_dataclass(value) and not isinstance(value, type):
         return asdict(value)
     if isinstance(value, (set, frozenset, tuple)):
         return list(value)
