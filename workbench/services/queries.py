@@ -59,7 +59,7 @@ class QueryService:
             layouts = load_layouts(s, documents)
             found: dict[int, list[tuple[int, int]]] = {}
             for doc_id in sorted(documents):
-                hits = evaluate(tree_node, unit, layouts[doc_id], lambda leaf, doc=doc_id: leaves[leaf].get(doc, []))
+                hits = evaluate(tree_node, unit, layouts[doc_id], lambda leaf: leaves[leaf].get(doc_id, []))
                 if hits:
                     found[doc_id] = hits
             return QueryResult(expression, unit, tuple(self._hits(s, found, unit, with_text)), len(found))
