@@ -91,7 +91,7 @@ def search(
     for hit in hits:
         typer.echo(f"{hit.document:<24.24} {hit.start:>7}  {hit.before:>{width}}[{hit.text}]{hit.after}")
     typer.echo(f"{counted(len(hits), 'hit')}.")
-    if suggest:
+    if suggested is not None:
         typer.echo(f"Stored {counted(len(suggested), 'suggested coding')} of {suggest}.")
 
 

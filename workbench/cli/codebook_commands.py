@@ -209,7 +209,7 @@ def edit(
     as_json: bool = JSON,
 ) -> None:
     """Change a code's English name, definition, usage notes, example, shortcut or codability."""
-    changes = {key: value for key, value in {
+    changes: dict[str, str | int | bool | None] = {key: value for key, value in {
         "name_en": name_en, "definition": definition, "when_to_use": when_to_use,
         "when_not_to_use": when_not_to_use, "example": example, "shortcut": shortcut, "codable": codable,
     }.items() if value is not None}

@@ -62,8 +62,8 @@ def state(ctx: typer.Context) -> CliState:
 
 def print_json(data: Any) -> None:
     """Print one JSON document on stdout and nothing else (dataclasses and dates are converted)."""
-    if is_dataclass(data):
+    if is_dataclass(data) and not isinstance(data, type):
         data = asdict(data)
     elif isinstance(data, list):
-        data = [asdict(item) if is_dataclass(item) else item for item in data]
+        data = [asdict(item) if is_dataclass(item) and not isinstance(item, type) else item for item in data]
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=plain) + "\n")

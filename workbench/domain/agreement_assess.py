@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from workbench.domain.agreement import (
@@ -89,8 +89,8 @@ def measures(patterns: Patterns, coders: Sequence[str]) -> Measures:
     )
 
 
-def _pair(patterns: Patterns, i: int, j: int) -> dict[tuple[bool, bool], float]:
-    table: dict[tuple[bool, bool], float] = {}
+def _pair(patterns: Patterns, i: int, j: int) -> dict[tuple[Hashable, Hashable], float]:
+    table: dict[tuple[Hashable, Hashable], float] = {}
     for pattern, count in patterns.items():
         a, b = pattern[i], pattern[j]
         if a is not None and b is not None:

@@ -46,8 +46,8 @@ def _marginals(table: Table) -> tuple[Counter, Counter]:
     left: Counter = Counter()
     right: Counter = Counter()
     for (value_a, value_b), weight in table.items():
-        left[value_a] += weight
-        right[value_b] += weight
+        left[value_a] += weight  # type: ignore[assignment]  # Counter's stubs type its counts as int; weights are float
+        right[value_b] += weight  # type: ignore[assignment]  # the same: Counter adds float weights at run time
     return left, right
 
 
@@ -122,7 +122,7 @@ def alpha_from_coincidences(coincidences: Mapping[tuple[Hashable, Hashable], flo
     """Nominal α = 1 − (n − 1)·Σ_{c≠k} o_ck / Σ_{c≠k} n_c·n_k from a coincidence matrix."""
     totals: Counter = Counter()
     for (c, _k), value in coincidences.items():
-        totals[c] += value
+        totals[c] += value  # type: ignore[assignment]  # Counter's stubs type its counts as int; these are float
     n = sum(totals.values())
     observed = sum(value for (c, k), value in coincidences.items() if c != k)
     expected = sum(totals[c] * totals[k] for c in totals for k in totals if c != k)

@@ -56,12 +56,12 @@ def pseudonymise_project(project: ExchangeProject, replacer: Replacer) -> Exchan
         ))
     codings = []
     for coding in project.codings:
-        rewritten = rewrites.get(coding.document_guid)
-        if rewritten is None:
+        moved = rewrites.get(coding.document_guid)
+        if moved is None:
             codings.append(coding)
             continue
-        codings.append(replace(coding, start=rewritten.offset(coding.start),
-                               end=rewritten.offset(coding.end, end=True)))
+        codings.append(replace(coding, start=moved.offset(coding.start),
+                               end=moved.offset(coding.end, end=True)))
     return replace(
         project,
         name=replacer.text(project.name),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from typing import overload
 
 # Dutch (and a few other) surname particles, kept lower case inside a name.
 PARTICLES = frozenset(
@@ -204,6 +205,13 @@ class Replacer:
         if suffix in ("'", "’") and name[-1] not in _SIBILANT:
             return pseudonym + suffix  # a closing quote after the name, not a possessive
         return _possessive(pseudonym, suffix)
+
+    @overload
+    def text(self, text: str) -> str: ...
+    @overload
+    def text(self, text: None) -> None: ...
+    @overload
+    def text(self, text: str | None) -> str | None: ...
 
     def text(self, text: str | None) -> str | None:
         """The text with every registered name replaced (None and empty stay as they are)."""

@@ -40,7 +40,7 @@ def _lift(hits: list[Interval], unit: str, layout: DocumentLayout) -> list[Inter
     if unit == "document":
         return [(0, layout.length)]
     units = layout.sentences if unit == "sentence" else layout.turns
-    indices = set()
+    indices: set[int] = set()
     for start, end in hits:
         indices.update(units.touched(start, end))
     return [(units.starts[i], units.ends[i]) for i in sorted(indices)]

@@ -78,6 +78,8 @@ class Units:
     """The ordered, non-overlapping unit spans (sentences or turns) of one document, for fast look-ups."""
 
     __slots__ = ("starts", "ends")
+    starts: Sequence[int]
+    ends: Sequence[int]
 
     def __init__(self, spans: Iterable[tuple[int, int]]):
         ordered = sorted(spans)
@@ -85,7 +87,7 @@ class Units:
         self.ends = [e for _, e in ordered]
 
     @classmethod
-    def ordered(cls, starts: list[int], ends: list[int]) -> Units:
+    def ordered(cls, starts: Sequence[int], ends: Sequence[int]) -> Units:
         """Units from start and end lists that are already in order."""
         units = cls.__new__(cls)
         units.starts, units.ends = starts, ends

@@ -4,6 +4,7 @@ its comments, key order and quoting survive (ruamel.yaml round trip)."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -73,7 +74,7 @@ def _current(node: CommentedMap, key: str) -> object:
     if key == "rules":
         if not isinstance(value, CommentedMap):
             return None
-        current = {k: [str(v).strip() for v in value.get(k) or []] for k in RULE_KEYS[:4]}
+        current: dict[str, list[str] | str] = {k: [str(v).strip() for v in value.get(k) or []] for k in RULE_KEYS[:4]}
         if value.get("unit") not in (None, "sentence"):
             current["unit"] = str(value.get("unit"))
         return {k: v for k, v in current.items() if v} or None
@@ -101,7 +102,7 @@ def _folded(text: str, width: int = 80) -> FoldedScalarString:
             break
         positions.append(cut)
         start = cut + 1
-    scalar.fold_pos = positions  # type: ignore[attr-defined]
+    scalar.fold_pos = positions
     return scalar
 
 
@@ -129,6 +130,7 @@ def _flow_list(values: list[str], old: object) -> CommentedSeq:
 
 def _yaml_value(key: str, value: object, old: object) -> object:
     if key == "colour":
+        assert isinstance(value, str)
         return DoubleQuotedScalarString(value)
     if key == "rules":
         node = old if isinstance(old, CommentedMap) else CommentedMap()
@@ -155,7 +157,7 @@ def _rule_value(key: str, value: object, old: object) -> object:
     return _flow_list(value, old)
 
 
-def _set_keys(node: CommentedMap, wanted: dict[str, object], order: tuple[str, ...],
+def _set_keys(node: CommentedMap, wanted: Mapping[str, object], order: tuple[str, ...],
               current: Any, convert: Any) -> None:
     """Bring the keys of `node` to the wanted values, touching only keys whose meaning changed."""
     for key in order:

@@ -85,7 +85,7 @@ class FragmentTable:
 
     def attribute_columns(self) -> list[tuple[str, Any]]:
         """(attribute, value) pairs for the code × attribute sheet: attributes with few distinct values."""
-        columns = []
+        columns: list[tuple[str, Any]] = []
         for name in self.attributes:
             values = {cell_value(f.attributes.get(name)) for f in self.data.fragments}
             values = {NO_VALUE if v in (None, "") else v for v in values}

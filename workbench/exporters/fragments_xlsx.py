@@ -9,6 +9,7 @@ their own and go through openpyxl's fast path; only the coloured code cells (one
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -60,7 +61,7 @@ class StyledSheet:
     """One write-only sheet whose columns each reuse a styled cell."""
 
     def __init__(self, workbook: Workbook, title: str, header: list[str], hasher: ContentHash,
-                 widths: dict[str, float] | None = None):
+                 widths: Mapping[str, float] | None = None):
         self.ws = workbook.create_sheet(title)
         self.header = header
         self.hasher = hasher
@@ -213,7 +214,7 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
     header = ["Code", *(title for _id, title in documents), "Total", "Documents"]
     sheet = StyledSheet(workbook, "Code × document", header, hasher, {h: 14 for h in header[1:]} | {"Code": 40})
     for code in codes:
-        counts = by_document.get(code.path, {})
+        counts: Mapping[int, int] = by_document.get(code.path, {})
         cells = [counts.get(doc_id, 0) for doc_id, _title in documents]
         sheet.append([code.path, *cells, sum(cells), sum(1 for c in cells if c)], {0: colours[code.path]})
     sheet.finish()
@@ -223,8 +224,8 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
     sheet = StyledSheet(workbook, "Code × attribute", header, hasher, {h: 16 for h in header[1:]} | {"Code": 40})
     by_attribute = table.code_by_attribute()
     for code in codes:
-        counts = by_attribute.get(code.path, {})
-        sheet.append([code.path, *(counts.get(column, 0) for column in columns)], {0: colours[code.path]})
+        by_value: Mapping[tuple[str, Any], int] = by_attribute.get(code.path, {})
+        sheet.append([code.path, *(by_value.get(column, 0) for column in columns)], {0: colours[code.path]})
     sheet.finish()
 
 

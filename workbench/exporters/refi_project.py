@@ -13,6 +13,7 @@ import datetime as dt
 import re
 import zipfile
 from collections import defaultdict
+from collections.abc import Mapping
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,6 +26,7 @@ from workbench.domain.project_exchange import (
     SPEAKERS_DESCRIPTION,
     SPEAKERS_GUID,
     SPEAKERS_NAME,
+    ExchangeCase,
     ExchangeCoding,
     ExchangeDocument,
     ExchangeProject,
@@ -91,7 +93,7 @@ def _variable_type(variable: ExchangeVariable, values: list[Any]) -> str:
 
 
 def _append_values(parent: etree._Element, pairs: tuple[tuple[str, Any], ...],
-                   variables: dict[str, tuple[str, str]]) -> None:
+                   variables: dict[str, tuple[str | None, str]]) -> None:
     for name, value in pairs:
         if value is None or name not in variables:
             continue
@@ -122,7 +124,7 @@ def speaker_codes(documents: tuple[ExchangeDocument, ...]) -> tuple[CodeSpec | N
     return category, guids
 
 
-def _add_code_notes(codebook: etree._Element, notes: dict[str, list[str]]) -> None:
+def _add_code_notes(codebook: etree._Element, notes: Mapping[str | None, list[str]]) -> None:
     for code in codebook.iter(f"{{{NS}}}Code"):
         wanted = notes.get(code.get("guid") or "")
         if not wanted:
@@ -135,7 +137,7 @@ def _add_code_notes(codebook: etree._Element, notes: dict[str, list[str]]) -> No
 
 
 def _selections(document: ExchangeDocument, codings: list[ExchangeCoding], speakers: dict[str, str],
-                coding_notes: dict[str, list[str]], parent: etree._Element) -> None:
+                coding_notes: Mapping[str | None, list[str]], parent: etree._Element) -> None:
     """One PlainTextSelection per coded span, with a Coding per code applied to it (speakers included)."""
     spans: dict[tuple[int, int], list[tuple[str, str | None, dt.datetime | None, str]]] = defaultdict(list)
     times: dict[tuple[int, int], str] = {}
@@ -145,8 +147,8 @@ def _selections(document: ExchangeDocument, codings: list[ExchangeCoding], speak
             guid = derived_guid("turn", document.guid, turn.start, turn.end)
             spans[key].append((guid, document.user_guid, document.created_at, speakers[turn.speaker]))
             if turn.t_start is not None:
-                end = f" – {clock_time(turn.t_end)}" if turn.t_end is not None else ""
-                times[key] = f"{clock_time(turn.t_start)}{end}"
+                until = f" – {clock_time(turn.t_end)}" if turn.t_end is not None else ""
+                times[key] = f"{clock_time(turn.t_start)}{until}"
     for coding in codings:
         spans[(coding.start, coding.end)].append((coding.guid, coding.user_guid, coding.created_at, coding.code_guid))
     for (start, end), applied in sorted(spans.items()):
@@ -169,9 +171,9 @@ def _selections(document: ExchangeDocument, codings: list[ExchangeCoding], speak
 
 def project_qde(project: ExchangeProject) -> bytes:
     """The `project.qde` document as UTF-8 bytes without a BOM."""
-    notes_by: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    notes_by: dict[str, dict[str | None, list[str]]] = defaultdict(lambda: defaultdict(list))
     for note in project.notes:
-        notes_by[note.target_kind][_guid(note.target_guid) or ""].append(_guid(note.guid))
+        notes_by[note.target_kind][_guid(note.target_guid) or ""].append(_guid(note.guid) or "")
     root = etree.Element(f"{{{NS}}}Project", nsmap={None: NS, "xsi": _XSI})
     root.set(f"{{{_XSI}}}schemaLocation", f"{NS} {SCHEMA_LOCATION}")
     root.set("name", _clean(project.name) or "Project")
@@ -197,10 +199,11 @@ def project_qde(project: ExchangeProject) -> bytes:
         _add_code_notes(codebook, notes_by["code"])
 
     values_by_name: dict[str, list[Any]] = defaultdict(list)
-    for owner in (*project.documents, *project.cases):
+    owners: tuple[ExchangeDocument | ExchangeCase, ...] = (*project.documents, *project.cases)
+    for owner in owners:
         for name, value in owner.attributes:
             values_by_name[name].append(value)
-    variables: dict[str, tuple[str, str]] = {}
+    variables: dict[str, tuple[str | None, str]] = {}
     if project.variables:
         declared = _element(root, "Variables")
         for variable in project.variables:
@@ -235,8 +238,8 @@ def project_qde(project: ExchangeProject) -> bytes:
                 _element(source, "Description").text = _clean(document.description)
             _selections(document, codings_by_document.get(document.guid, []), speakers,
                         notes_by["coding"], source)
-            for note in notes_by["document"].get(guid, ()):
-                _element(source, "NoteRef", targetGUID=note)
+            for note_guid in notes_by["document"].get(guid, ()):
+                _element(source, "NoteRef", targetGUID=note_guid)
             _append_values(source, document.attributes, variables)
 
     if project.notes:
@@ -246,8 +249,8 @@ def project_qde(project: ExchangeProject) -> bytes:
                                creatingUser=_guid(note.author_guid), creationDateTime=_stamp(note.created_at),
                                modifiedDateTime=_stamp(note.modified_at))
             _element(element, "PlainTextContent").text = _clean(note.text)
-    for note in notes_by["project"].get("", ()):
-        _element(root, "NoteRef", targetGUID=note)
+    for note_guid in notes_by["project"].get("", ()):
+        _element(root, "NoteRef", targetGUID=note_guid)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
 
 

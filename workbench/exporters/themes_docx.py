@@ -165,5 +165,5 @@ def write_themes_docx(path: Path, plan: ThemePlan, hasher: ContentHash, charts: 
     document.settings.element.append(update)
     document.core_properties.title = plan.title
     document.core_properties.author = "workbench"
-    document.save(path)
+    document.save(str(path))
     return {"sections": len(plan.sections), "quotes": quotes}

@@ -23,7 +23,7 @@ def escape_text(text: str) -> str:
 
 def fold(line: str) -> str:
     """A content line folded into pieces of at most 75 octets, never splitting a UTF-8 character."""
-    pieces, current, size = [], [], 0
+    pieces, current, size = list[str](), list[str](), 0
     for char in line:
         width = len(char.encode("utf-8"))
         limit = LINE_OCTETS if not pieces else LINE_OCTETS - 1  # continuation lines start with a space

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -99,7 +100,7 @@ def _grid(book: Workbook, report: TimelineReport, words: Labels) -> None:
     sheet.freeze_panes = sheet.cell(row=4, column=FIRST_MONTH_COLUMN)
 
 
-def _table(book: Workbook, title: str, headers: list[str], rows: list[list], widths: list[float]):
+def _table(book: Workbook, title: str, headers: list[str], rows: list[list], widths: Sequence[float]):
     sheet = book.create_sheet(title)
     _header(sheet, 1, headers)
     for values in rows:
@@ -134,7 +135,7 @@ def _log(book: Workbook, report: TimelineReport, words: Labels) -> None:
 def _agenda(book: Workbook, report: TimelineReport, words: Labels) -> None:
     days = agenda_dates(report.questions)
     headers = [words["question"], words["raised"], words["by"]] + [d.isoformat() for d in days] + [words["status"], words["open_for"]]
-    rows = [[q.text, q.raised_on, q.raised_by] + [words.question(q.status_on(d)) if q.status_on(d) else None for d in days]
+    rows = [[q.text, q.raised_on, q.raised_by] + [words.question(status) if (status := q.status_on(d)) else None for d in days]
             + [words.question(q.status), f"{q.days_open} {words['days']}"] for q in report.questions]
     sheet = _table(book, words["agenda"], headers, rows, [50, 11, 16] + [12] * len(days) + [18, 14])
     for index, question in enumerate(report.questions, start=2):

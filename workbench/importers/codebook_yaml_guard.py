@@ -67,7 +67,7 @@ class Refused(Exception):
         self.message = message
 
 
-class GuardedComposer(Composer):  # type: ignore[misc]
+class GuardedComposer(Composer):
     """Refuses aliases as soon as one appears, before anything could be expanded."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:

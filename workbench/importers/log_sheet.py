@@ -91,9 +91,9 @@ def read_log_sheet(path: Path, *, mapping: dict[str, str] | None = None, sheet: 
     path = Path(path)
     if not path.is_file():
         raise ImportFailed(f"There is no file {path}; check the path.")
-    for header, field in (mapping or {}).items():
-        if field not in FIELDS:
-            raise ImportFailed(f"The column mapping '{header}={field}' names no entry field; the fields are: {', '.join(FIELDS)}.")
+    for header, wanted in (mapping or {}).items():
+        if wanted not in FIELDS:
+            raise ImportFailed(f"The column mapping '{header}={wanted}' names no entry field; the fields are: {', '.join(FIELDS)}.")
     suffix = path.suffix.casefold()
     if suffix in (".xlsx", ".xlsm"):
         sheet_name, rows = _xlsx_rows(path, sheet)

@@ -89,7 +89,7 @@ class _Reader:
         return replace(imported.codebook, codes=tuple(kept)), speakers
 
     def variables(self, root: etree._Element) -> dict[str, ExchangeVariable]:
-        found = {}
+        found: dict[str, ExchangeVariable] = {}
         for container in children(root, "Variables"):
             for variable in children(container, "Variable"):
                 guid = guid_of(variable) or str(uuid.uuid4())

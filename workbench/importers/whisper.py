@@ -24,6 +24,8 @@ def looks_like_whisper(data: Any) -> bool:
 def read_whisper_json(data: Any, path: Path) -> tuple[str, tuple[TurnSpan, ...], str | None]:
     """Turn parsed Whisper / WhisperX JSON into text and turns; also return the language it names, if any."""
     segments = data.get("segments") if isinstance(data, Mapping) else data
+    if not isinstance(segments, list):
+        raise import_failed(path, "has no list of segments", "Whisper JSON holds {\"segments\": [...]}")
     cues = []
     for number, segment in enumerate(segments, start=1):
         if not isinstance(segment, Mapping):

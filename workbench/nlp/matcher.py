@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING, cast
 
 from workbench.domain.autocode import Hit, first_per_span, widen
 from workbench.domain.codebook import AutocodeRules
@@ -22,6 +23,9 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.spans import Units
 from workbench.nlp.lemmas import token_lemma
 from workbench.nlp.pipeline import lemma_table, pipeline
+
+if TYPE_CHECKING:
+    from spacy.pipeline import Lemmatizer
 
 CodeRules = tuple[tuple[int, AutocodeRules], ...]  # (code id, rules) per code
 _SEPARATOR = "\x1f"
@@ -36,7 +40,7 @@ class RuleMatcher:
         self.nlp = pipeline(language)
         self.language = self.nlp.lang
         self.table = lemma_table(language)
-        self.lemmatizer = self.nlp.get_pipe("lemmatizer") if "lemmatizer" in self.nlp.pipe_names else None
+        self.lemmatizer = cast("Lemmatizer", self.nlp.get_pipe("lemmatizer")) if "lemmatizer" in self.nlp.pipe_names else None
         self.units = {code_id: r.unit for code_id, r in rules}
         vocab = self.nlp.vocab
         self.lower = PhraseMatcher(vocab, attr="LOWER")
@@ -97,13 +101,16 @@ class RuleMatcher:
         regions = [(s, e) for s, e in turns if e > s] or [(0, len(text))]
         sentence_units, turn_units = Units(sentences), Units(turns)
         found: list[Hit] = []
-        docs = self.nlp.tokenizer.pipe(text[s:e] for s, e in regions)
+        from spacy.tokenizer import Tokenizer
+
+        tokenizer: Tokenizer = self.nlp.tokenizer
+        docs = tokenizer.pipe(text[s:e] for s, e in regions)
         for (offset, _end), doc in zip(regions, docs):
             matches = [(code_id, rule, i, i + 1) for i, r in self._tag(doc) for code_id, rule, _rx in [self.regexes[r]]]
             for matcher in self.matchers:
                 for match_id, first, last in matcher(doc):
-                    code_id, kind, value = self.nlp.vocab.strings[match_id].split(_SEPARATOR, 2)
-                    matches.append((int(code_id), f"{kind}:{value}", first, last))
+                    code_text, kind, value = self.nlp.vocab.strings[match_id].split(_SEPARATOR, 2)
+                    matches.append((int(code_text), f"{kind}:{value}", first, last))
             if not matches:
                 continue
             starts, lengths = doc.to_array("IDX").tolist(), doc.to_array("LENGTH").tolist()

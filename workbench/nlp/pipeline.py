@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.pipeline import Lemmatizer
     from spacy.tokens import Doc
 
 DEFAULT_LANGUAGE = "nl"
@@ -48,12 +49,12 @@ def lemma_table(language: str | None):
     nlp = pipeline(language)
     if "lemmatizer" not in nlp.pipe_names:
         return None
-    return nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup", None)
+    return cast("Lemmatizer", nlp.get_pipe("lemmatizer")).lookups.get_table("lemma_lookup", None)
 
 
 def language_of(language: str | None) -> str:
     """The language code the pipeline really uses for `language`."""
-    return pipeline(language).lang
+    return pipeline(language).lang or DEFAULT_LANGUAGE
 
 
 def process_regions(text: str, regions: Iterable[tuple[int, int]], language: str | None) -> Iterator[tuple[int, Doc]]:

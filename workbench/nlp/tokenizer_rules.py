@@ -177,7 +177,7 @@ def _load() -> dict[str, Any]:
         return shipped
     cached = cache_file(installed)
     try:
-        return json.loads(cached.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+        return json.loads(cached.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass
     exported = export_rules()
@@ -213,10 +213,11 @@ def export_rules() -> dict[str, Any]:
     from spacy.attrs import ORTH
     from spacy.lang.char_classes import ALPHA_LOWER, ALPHA_UPPER
     from spacy.pipeline.sentencizer import Sentencizer
+    from spacy.tokenizer import Tokenizer
 
     exported: dict[str, Any] = {"spacy_version": spacy.__version__}
     for language in LANGUAGES:
-        tokenizer = spacy.blank(language).tokenizer
+        tokenizer: Tokenizer = spacy.blank(language).tokenizer
         if tokenizer.token_match is not None:
             raise RuntimeError(f"spaCy's {language} tokenizer now has a token_match; teach TokenizerRules about it")
         exported[language] = {

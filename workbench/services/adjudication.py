@@ -91,6 +91,7 @@ def adjudicate(
         wanted = {(a, b): "applied" for a, b in spans} or {(start, end): "rejected"}
         kept_rows, removed = [], 0
         by_span = {(row.start, row.end): row for row in existing}
+        row: CodingRow | None  # a coding of the span, when the consensus coder has one
         for row in existing:
             if (row.start, row.end) not in wanted:
                 for memo in s.scalars(select(Memo).where(Memo.coding_id == row.id)):

@@ -72,10 +72,10 @@ def read_documents(s: Session, doc_ids: Sequence[int]) -> Iterator[DocumentUnits
     for part in chunks(doc_ids, BATCH):
         turns: dict[int, list[tuple[int, int, str | None]]] = defaultdict(list)
         sentences: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for row in s.execute(select(Turn.document_id, Turn.start, Turn.end, Turn.speaker).where(Turn.document_id.in_(part))):
-            turns[row.document_id].append((row.start, row.end, row.speaker))
-        for row in s.execute(select(Sentence.document_id, Sentence.start, Sentence.end).where(Sentence.document_id.in_(part))):
-            sentences[row.document_id].append((row.start, row.end))
+        for turn in s.execute(select(Turn.document_id, Turn.start, Turn.end, Turn.speaker).where(Turn.document_id.in_(part))):
+            turns[turn.document_id].append((turn.start, turn.end, turn.speaker))
+        for sentence in s.execute(select(Sentence.document_id, Sentence.start, Sentence.end).where(Sentence.document_id.in_(part))):
+            sentences[sentence.document_id].append((sentence.start, sentence.end))
         docs = {row.id: row for row in s.execute(
             select(Document.id, Document.title, Document.language, Document.text).where(Document.id.in_(part))
         )}

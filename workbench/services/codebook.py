@@ -6,6 +6,7 @@ afterwards the project's codebook file is brought up to date, keeping its commen
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from pathlib import Path
 from typing import Any, Callable, TypeVar
@@ -72,7 +73,7 @@ class CodebookService:
     def _file(self, s: Session) -> CodebookFile:
         return CodebookFile(self.ctx.project_dir, rows.meta(s).get("file"))
 
-    def history(self, ref: str) -> list[CodeHistoryEntry]:
+    def history(self, ref: str) -> builtins.list[CodeHistoryEntry]:
         """Every recorded change to one code, newest first."""
         with self.ctx.read() as s:
             return code_history(s, ref)
@@ -233,7 +234,7 @@ class CodebookService:
 
         return self._operate("merge", work)
 
-    def split(self, ref: str, name: str, coding_ids: list[int], *, parent: str | None = None,
+    def split(self, ref: str, name: str, coding_ids: builtins.list[int], *, parent: str | None = None,
               name_en: str = "", definition: str = "") -> SplitResult:
         """Move chosen codings of a code to a new code (beside it, or under `parent`)."""
         spec = CodeSpec(guid=str(uuid.uuid4()), name=name.strip(),

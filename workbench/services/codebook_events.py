@@ -29,7 +29,7 @@ def _rules_only(value: Any) -> Any:
     return {k: v for k, v in value.items() if k != rows.INHERITS_COLOUR} if isinstance(value, dict) else value
 
 
-def _details(changes: list[dict[str, Any]], code_id: int | None, guid: str, names: dict[int, str]) -> list[str]:
+def _details(changes: list[dict[str, Any]], code_id: int | None, guid: str | None, names: dict[int, str]) -> list[str]:
     """Readable lines for the row changes of one code in one event."""
     lines = []
     for change in changes:
@@ -92,14 +92,14 @@ def code_history(s: Session, ref: str) -> list[CodeHistoryEntry]:
     ]
 
 
-def _undone(s: Session, ids: list[int]) -> set[int]:
+def _undone(s: Session, ids: list[int]) -> set[int | None]:
     """Which of these events are undone now (undone and not redone since)."""
     if not ids:
         return set()
     undos = list(s.scalars(select(Event).where(Event.kind == "undo", Event.reverts_id.in_(ids))))
     redone = set(s.scalars(select(Event.reverts_id).where(Event.kind == "redo",
                                                           Event.reverts_id.in_([u.id for u in undos] or [0]))))
-    latest: dict[int, Event] = {}
+    latest: dict[int | None, Event] = {}
     for undo in undos:
         if undo.reverts_id not in latest or undo.id > latest[undo.reverts_id].id:
             latest[undo.reverts_id] = undo

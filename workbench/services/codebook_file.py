@@ -85,7 +85,7 @@ class CodebookFile:
     def remember(self) -> None:
         """Note the file's current content as the workbench's own."""
         path = self.path
-        if path is None or self.relative is None:
+        if path is None or self.relative is None or self.project_dir is None:
             return
         records = self._records()
         sha = _sha(path)
@@ -100,7 +100,7 @@ class CodebookFile:
     def ensure_not_hand_edited(self, project_tree: Codebook) -> None:
         """Refuse to overwrite hand edits that were never loaded into the project."""
         path = self.path
-        if path is None or not path.exists():
+        if path is None or self.relative is None or not path.exists():
             return
         if self._records().get(self.relative) == _sha(path):
             return

@@ -64,7 +64,7 @@ def is_within(s: Session, row: Code, ancestor: Code) -> bool:
 
 def label(s: Session, row: Code) -> str:
     """A code's path, for messages."""
-    names = []
+    names: list[str] = []
     current: Code | None = row
     while current is not None and len(names) <= MAX_DEPTH + 1:
         names.append(current.name)

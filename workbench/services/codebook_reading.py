@@ -43,7 +43,7 @@ def read_codebook_file(path: Path) -> ReadCodebook:
         from workbench.importers.codebook_yaml import read_codebook_yaml
 
         loaded = read_codebook_yaml(path)
-        notes = ()
+        notes: tuple[str, ...] = ()
         if loaded.assigned_guids:
             notes = (f"Codes without a guid, given a new one: "
                      f"{len(loaded.assigned_guids)}.",)

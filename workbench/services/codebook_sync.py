@@ -108,6 +108,7 @@ def sync_codes(s: Session, incoming: Codebook, *, keep_missing: bool = False,
     guid_by_id = {row.id: normalise_guid(row.guid) or row.guid for row in rows}
     final = {normalise_guid(p.spec.guid) or p.spec.guid:
              (p.spec.name, normalise_guid(p.parent_guid) if p.parent_guid else None) for p in placed}
+    row: Code | None  # a project code; below, the one of a placed spec when the project has it already
     for row in rows:
         target = final.get(guid_by_id[row.id])
         current = (row.name, guid_by_id.get(row.parent_id) if row.parent_id else None)

@@ -105,7 +105,7 @@ class CodingService:
         with self.ctx.change("coding.resize", target=f"coding:{coding_id}") as unit:
             s = unit.session
             row = self._row(unit, coding_id)
-            title = s.scalar(select(Document.title).where(Document.id == row.document_id))
+            title = s.execute(select(Document.title).where(Document.id == row.document_id)).scalar_one()
             text = texts_for(s, [row.document_id])[row.document_id]
             check_span(start, end, len(text), title)
             if (row.start, row.end) == (start, end):

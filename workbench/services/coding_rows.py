@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -22,7 +23,7 @@ def coding_memos(session: Session, coding_ids: Iterable[int]) -> dict[int, str]:
     for part in chunks(sorted(set(coding_ids))):
         query = select(Memo.coding_id, Memo.text).where(Memo.coding_id.in_(part)).order_by(Memo.id)
         for coding_id, text in session.execute(query).all():
-            memos.setdefault(coding_id, text)
+            memos.setdefault(cast(int, coding_id), text)
     return memos
 
 

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from sqlalchemy import select
+from typing import Any
+from sqlalchemy import Column, select
 from sqlalchemy.orm import Session
 
 from workbench.services.layouts import turn_speakers
@@ -18,7 +19,7 @@ from workbench.store.schema import Coding
 
 
 DOC, CODE, CODER, START, END = range(5)
-Span = tuple[int, int, int, int, int]
+Span = tuple[int, ...]  # (document, code, coder, start, end), or the same without the coder
 
 
 def load_spans(
@@ -30,7 +31,7 @@ def load_spans(
     read when a count does not need it.
     """
     table = Coding.__table__
-    columns = (table.c.document_id, table.c.code_id, table.c.coder_id, table.c.start, table.c.end)
+    columns: tuple[Column[Any], ...] = (table.c.document_id, table.c.code_id, table.c.coder_id, table.c.start, table.c.end)
     if not coders:
         columns = (table.c.document_id, table.c.code_id, table.c.start, table.c.end)
     if scope.document_ids is not None and not scope.document_ids:

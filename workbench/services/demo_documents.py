@@ -7,7 +7,7 @@ from pathlib import Path
 from workbench.domain.errors import ImportFailed
 
 # (file, speaker names, attributes), in the order the monitoring log meets them.
-SAMPLES = (
+SAMPLES: tuple[tuple[str, dict[str, str], dict[str, str]], ...] = (
     ("interview-oprichter-heem.txt", {"Respondent": "Fatima (HEEM)"},
      {"organisation": "HEEM", "organisation type": "wijkonderneming", "role": "initiatiefnemer", "kind": "interview"}),
     ("interview-gemeente-whisperx.srt", {"SPEAKER_00": "Interviewer", "SPEAKER_01": "Marieke (gemeente)"},

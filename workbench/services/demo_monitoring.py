@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from workbench.domain.monitoring import LogEntry
 from workbench.store.schema import Attribute, AttributeValue, Coding, Document, LogEntryLink
 
 # (name, kind, organisation type, role, pseudonym, organisation)
@@ -126,7 +127,7 @@ ENTRIES = (
 )
 
 # (text, raised by, raised at entry title, [(status, date, entry title, note)])
-QUESTIONS = (
+QUESTIONS: tuple[tuple[str, str, str, list[tuple[str, str, str, str]]], ...] = (
     ("Hoe kan de gemeente wijkondernemingen langer dan één jaar financieren?", "HEEM", "Kick-off Samen creëren en floreren",
      [("provisional", "2025-01-15", "Brede bijeenkomst partners en wijkondernemingen", "De wethouder verkent een meerjarig kader."),
       ("answered", "2025-02-06", "Gemeente en corporatie: driejarige afspraak over beheer en financiering", "Driejarige afspraak.")]),
@@ -176,7 +177,7 @@ def _documents(project) -> list[tuple[int, dict[str, object], int | None]]:
     return found
 
 
-def _entry_for(attributes: dict[str, object], entries: list) -> object | None:
+def _entry_for(attributes: dict[str, object], entries: list[LogEntry]) -> LogEntry | None:
     """The entry a document belongs to: the one on its date, else one with its organisation and kind."""
     day = attributes.get("date")
     if day:

@@ -59,7 +59,7 @@ class DocumentEditService:
             taken = s.scalar(select(Document.id).where(Document.title == title, Document.id != doc_id))
             if taken is not None:
                 raise InvalidInput(f"Document {taken} is already titled '{title}'; choose another title.")
-            s.get(Document, doc_id).title = title
+            s.get_one(Document, doc_id).title = title
             unit.describe(target=f"document:{doc_id}", summary=f"Renamed the document '{old}' to '{title}'")
         return old
 
@@ -92,7 +92,7 @@ class DocumentEditService:
         """What removing a document would take with it (every coder's codings and suggestions), nothing changed."""
         with self.ctx.read() as s:
             doc_id, title = resolve_document(s, document)
-            codings, memos, links = (s.scalar(select(func.count()).select_from(table).where(owned))
+            codings, memos, links = (s.execute(select(func.count()).select_from(table).where(owned)).scalar_one()
                                      for table, owned in _belonging(doc_id))
         return RemovedDocument(doc_id, title, codings, memos, links)
 

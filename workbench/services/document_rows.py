@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Connection, Table, func, insert, select
 from sqlalchemy.orm import Session
@@ -195,7 +195,7 @@ def summaries(session: Session, visible: Sequence = ()) -> list[DocumentSummary]
         .where(Turn.speaker.is_not(None))
         .group_by(Turn.document_id, Turn.speaker)
     ):
-        speakers.setdefault(document_id, []).append((first, speaker))
+        speakers.setdefault(document_id, []).append((first, cast(str, speaker)))
     attributes = _attributes(session)
     return [
         DocumentSummary(

@@ -152,6 +152,8 @@ class HistoryService:
             if undo_event is None:
                 raise NotFound(f"There is nothing of {self.ctx.coder}'s to redo.")
             original = s.get(Event, undo_event.reverts_id)
+            if original is None:
+                raise NotFound(f"There is nothing of {self.ctx.coder}'s to redo.")
             why = row_changes.apply(s, original.payload.get("changes", []))
             if why:
                 raise self._refused(s, "redo", undo_event, why)

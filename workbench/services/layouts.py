@@ -63,7 +63,7 @@ def load_layouts(session: Session, document_ids: Iterable[int]) -> dict[int, Doc
     return layouts
 
 
-def unit_columns(session: Session, unit: str, document_ids: Iterable[int]) -> tuple[list[int], list, list]:
+def unit_columns(session: Session, unit: str, document_ids: Iterable[int]) -> tuple[list[tuple[int, int]], list, list]:
     """The sentences or turns of the documents, in document order, as `(document ids, starts, ends)` where
     each document contributes one array of starts and one of ends (the counts below join them)."""
     layouts = load_layouts(session, document_ids)

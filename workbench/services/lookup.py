@@ -165,5 +165,5 @@ def resolve_coder(session: Session, name: str) -> int:
     raise NotFound(f"There is no coder named '{name}' in this project (coders: {known}).")
 
 
-def coder_names(session: Session) -> dict[int, str]:
+def coder_names(session: Session) -> dict[int | None, str]:
     return dict(session.execute(select(Coder.id, Coder.name)).all())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +28,7 @@ NO_VALUE = "(none)"
 
 def _document_labels(s: Session, ids) -> dict[int, str]:
     rows = s.execute(select(Document.id, Document.title).where(Document.id.in_(sorted(ids)))).all() if ids else []
-    seen = defaultdict(int)
+    seen: dict[str, int] = defaultdict(int)
     for _id, title in rows:
         seen[title] += 1
     return {doc_id: title if seen[title] == 1 else f"{title} (#{doc_id})" for doc_id, title in rows}
@@ -78,7 +79,7 @@ class MatrixService:
             return Matrix(measure, by, tuple(tree.path(r) for r in rows), tuple(labels),
                           tuple(map(tuple, values)), tuple(totals))
 
-    def _columns(self, s: Session, by: str, table, in_scope) -> tuple[list[str], object, dict[int, list[int]]]:
+    def _columns(self, s: Session, by: str, table, in_scope) -> tuple[list[str], Any, dict[int, list[int]]]:
         """The column labels, a key per coding, and the columns of each key.
 
         Documents, cases and attribute values are columns even where nothing is coded; speakers and coders
@@ -90,9 +91,9 @@ class MatrixService:
             order = sorted(in_scope)
             return [names[d] for d in order], docs, {doc: [i] for i, doc in enumerate(order)}
         if by == "coders":
-            names = coder_names(s)
-            present = sorted(set(table[:, CODER].tolist()), key=lambda c: names[c])
-            return [names[c] for c in present], table[:, CODER], {c: [i] for i, c in enumerate(present)}
+            coders = coder_names(s)
+            present = sorted(set(table[:, CODER].tolist()), key=lambda c: coders[c])
+            return [coders[c] for c in present], table[:, CODER], {c: [i] for i, c in enumerate(present)}
         if by == "speakers":
             turns = turn_speakers(s, set(docs.tolist()))
             ordered = [(doc, start, end) for doc in sorted(turns) for start, end, _ in turns[doc]]

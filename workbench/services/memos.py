@@ -32,10 +32,10 @@ def _labels(session: Session, rows: list[MemoRow]) -> dict[int, str]:
     tree = CodeTree.load(session)
     doc_ids = {r.document_id for r in rows if r.document_id is not None}
     coding_ids = {r.coding_id for r in rows if r.coding_id is not None}
-    titles = {}
+    titles: dict[int | None, str] = {}
     if doc_ids:
         titles = dict(session.execute(select(Document.id, Document.title).where(Document.id.in_(doc_ids))).all())
-    codings = {}
+    codings: dict[int | None, str] = {}
     if coding_ids:
         query = select(CodingRow.id, CodingRow.code_id, CodingRow.document_id, CodingRow.start, CodingRow.end).where(
             CodingRow.id.in_(coding_ids)
@@ -59,7 +59,7 @@ def _labels(session: Session, rows: list[MemoRow]) -> dict[int, str]:
     return labels
 
 
-def _as_domain(rows: list[MemoRow], labels: dict[int, str], authors: dict[int, str]) -> list[Memo]:
+def _as_domain(rows: list[MemoRow], labels: dict[int, str], authors: dict[int | None, str]) -> list[Memo]:
     result = []
     for row in rows:
         kind, value = _target(row)

@@ -76,10 +76,10 @@ class MonitoringService:
                 if (plan.name, plan.track) not in phases:
                     s.add(PhaseRow(name=plan.name, track=plan.track, start=plan.start, end=plan.end, description=plan.description))
                     added_phases += 1
-            for plan in PROJECT_YEAR_MEETINGS:
-                if (plan.date, plan.title) not in meetings:
-                    s.add(EntryRow(guid=str(uuid.uuid4()), date=plan.date, type="meeting", title=plan.title,
-                                   location=plan.location, observation=plan.observation, author_id=unit.coder_id))
+            for meeting in PROJECT_YEAR_MEETINGS:
+                if (meeting.date, meeting.title) not in meetings:
+                    s.add(EntryRow(guid=str(uuid.uuid4()), date=meeting.date, type="meeting", title=meeting.title,
+                                   location=meeting.location, observation=meeting.observation, author_id=unit.coder_id))
                     added_meetings += 1
             there = len(PROJECT_YEAR_PHASES) + len(PROJECT_YEAR_MEETINGS) - added_phases - added_meetings
             unit.describe(summary=f"Set up the project year: {added_phases} phases and {added_meetings} meetings added")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import uuid
 from collections.abc import Mapping
 from typing import Any
@@ -149,10 +150,10 @@ class EntryService:
 
     # -- links and memos -------------------------------------------------------------------------------
 
-    def _link(self, s: Session, row: EntryRow, documents: tuple, codes: tuple, codings: tuple) -> list[str]:
+    def _link(self, s: Session, row: EntryRow, documents: tuple, codes: tuple, codings: tuple) -> builtins.list[str]:
         existing = {(l.document_id, l.code_id, l.coding_id) for l in s.scalars(select(LogEntryLink).where(LogEntryLink.entry_id == row.id))}
         added = []
-        targets = [((find.document(s, ref).id, None, None), "document") for ref in documents]
+        targets: builtins.list[tuple[tuple[int | None, int | None, int | None], str]] = [((find.document(s, ref).id, None, None), "document") for ref in documents]
         targets += [((None, find.code(s, ref).id, None), "code") for ref in codes]
         targets += [((None, None, find.coding(s, ref).id), "coding") for ref in codings]
         for key, kind in targets:

@@ -38,13 +38,13 @@ class LogSheetService:
         log = read_log_sheet(path, mapping=mapping, sheet=sheet)
         known = _register(s)
         seen = {(day, title.casefold()) for day, title in s.execute(select(EntryRow.date, EntryRow.title))}
-        checks, new_actors = [], {}
+        checks, new_actors = list[RowCheck](), dict[str, str]()
         for row in log.rows:
             values = dict(row.values)
             if not str(values.get("type") or "").strip():
                 values["type"] = "other"
-            draft, problems = entry_problems(values)
-            problems = list(problems)
+            draft, found = entry_problems(values)
+            problems = list(found)
             if draft is not None:
                 unknown = [n for n in draft.actors if n.casefold() not in known]
                 if unknown and add_actors:
@@ -55,7 +55,7 @@ class LogSheetService:
                     problems.append(f"The actor{'s' if len(unknown) > 1 else ''} {quoted} "
                                     f"{'are' if len(unknown) > 1 else 'is'} not in the actor register; add "
                                     f"{'them' if len(unknown) > 1 else 'it'} with `workbench log actor add` or import with --add-actors.")
-            if problems:
+            if problems or draft is None:
                 checks.append(RowCheck(row.number, None, tuple(problems)))
                 continue
             key = (draft.date, draft.title.casefold())
@@ -80,8 +80,8 @@ class LogSheetService:
             raise ImportFailed(f"{path.name} has {len(bad)} row{'s' if len(bad) > 1 else ''} with problems "
                                f"({first}{'; ...' if len(preview.problem_lines()) > 1 else ''}); nothing was imported: "
                                "fix the rows, or import the others with --skip-bad.")
-        authors = {d.author for d in (r.draft for r in preview.good) if d.author}
-        author_ids = {name: self.ctx.coder_id(name) for name in sorted(authors)}
+        authors = {d.author for d in (r.draft for r in preview.good) if d is not None and d.author}
+        author_ids: dict[str | None, int] = {name: self.ctx.coder_id(name) for name in sorted(authors)}
         with self.ctx.change("log.import", summary=f"Imported {len(preview.good)} log entries from {path.name}") as unit:
             s = unit.session
             for name in preview.new_actors:
@@ -92,6 +92,7 @@ class LogSheetService:
             added = []
             for check in preview.good:
                 draft = check.draft
+                assert draft is not None  # a good row always has its draft
                 row = EntryRow(
                     guid=str(uuid.uuid4()), date=draft.date, end_date=draft.end_date, time=draft.time, type=draft.type,
                     title=draft.title, location=draft.location, observation=draft.observation,

@@ -114,7 +114,7 @@ def code(s: Session, ref: object) -> Code:
     by_name = [cid for cid, p in paths.items() if p.rsplit("/", 1)[-1].casefold() == text.casefold()]
     found = by_path or by_name
     if len(found) == 1:
-        return s.get(Code, found[0])
+        return s.get_one(Code, found[0])
     if len(found) > 1:
         raise InvalidInput(f"Several codes are named '{text}' ({', '.join(paths[c] for c in found[:3])}); give the full path.")
     raise NotFound(f"There is no code '{text}'; `workbench codebook list` shows the codes.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -83,12 +84,12 @@ class TimelineService:
             select(LogEntryLink.document_id, func.min(EntryRow.date)).join(EntryRow, EntryRow.id == LogEntryLink.entry_id)
             .where(LogEntryLink.document_id.is_not(None)).group_by(LogEntryLink.document_id)
         ).all()
-        dates.update({doc_id: day for doc_id, day in linked})
+        dates.update({cast(int, doc_id): day for doc_id, day in linked})
         if attribute is not None:
             query = select(AttributeValue).where(AttributeValue.attribute_id == attribute.id, AttributeValue.document_id.is_not(None))
             for value in s.scalars(query):
                 if (day := _value_date(value)) is not None:
-                    dates[value.document_id] = day
+                    dates[cast(int, value.document_id)] = day
         return dates, attribute.name if attribute is not None else ""
 
     # -- themes over time --------------------------------------------------------------------------------

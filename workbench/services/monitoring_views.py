@@ -34,7 +34,7 @@ def phase_view(row) -> d.Phase:
     return d.Phase(row.id, row.name, row.start, row.end, row.track, row.description)
 
 
-def _coder_names(s: Session) -> dict[int, str]:
+def _coder_names(s: Session) -> dict[int | None, str]:
     return dict(s.execute(select(Coder.id, Coder.name)).all())
 
 
@@ -65,7 +65,7 @@ def _links(s: Session, ids, paths: dict[int, str]) -> tuple[dict, dict]:
 
 
 def _marks(s: Session, ids) -> tuple[dict, dict]:
-    questions: dict[int, list[d.QuestionMark]] = defaultdict(list)
+    questions: dict[int | None, list[d.QuestionMark]] = defaultdict(list)
     texts = {}
     for row in s.scalars(select(QuestionRow).where(QuestionRow.raised_entry_id.in_(ids)).order_by(QuestionRow.id)):
         texts[row.id] = row.text
@@ -79,9 +79,9 @@ def _marks(s: Session, ids) -> tuple[dict, dict]:
         mark = d.QuestionMark(change.question_id, text, change.status)
         if mark not in questions[change.entry_id]:
             questions[change.entry_id].append(mark)
-    actions: dict[int, list[d.ActionMark]] = defaultdict(list)
-    for row in s.scalars(select(ActionRow).where(ActionRow.entry_id.in_(ids)).order_by(ActionRow.id)):
-        actions[row.entry_id].append(d.ActionMark(row.id, row.action, row.owner, row.due, row.status))
+    actions: dict[int | None, list[d.ActionMark]] = defaultdict(list)
+    for action_row in s.scalars(select(ActionRow).where(ActionRow.entry_id.in_(ids)).order_by(ActionRow.id)):
+        actions[action_row.entry_id].append(d.ActionMark(action_row.id, action_row.action, action_row.owner, action_row.due, action_row.status))
     return questions, actions
 
 
@@ -100,7 +100,7 @@ def load_entries(s: Session, query: Select | None = None) -> list[d.LogEntry]:
     coders = _coder_names(s)
     paths = code_paths(s)
     links, quotes = _links(s, ids, paths)
-    memos: dict[int, list[d.EntryMemo]] = defaultdict(list)
+    memos: dict[int | None, list[d.EntryMemo]] = defaultdict(list)
     for memo in s.scalars(select(Memo).where(Memo.log_entry_id.in_(ids)).order_by(Memo.created_at, Memo.id)):
         memos[memo.log_entry_id].append(d.EntryMemo(memo.id, memo.title, memo.text, coders.get(memo.author_id), memo.created_at))
     questions, actions = _marks(s, ids)
@@ -120,7 +120,7 @@ def load_entries(s: Session, query: Select | None = None) -> list[d.LogEntry]:
 
 def load_questions(s: Session, today: dt.date) -> list[LearningQuestion]:
     """Every learning question with its status history, oldest first."""
-    titles = dict(s.execute(select(LogEntry.id, LogEntry.title)).all())
+    titles: dict[int | None, str] = dict(s.execute(select(LogEntry.id, LogEntry.title)).all())
     history: dict[int, list[StatusChange]] = defaultdict(list)
     for row in s.scalars(select(LearningQuestionStatus).order_by(LearningQuestionStatus.date, LearningQuestionStatus.id)):
         history[row.question_id].append(StatusChange(row.id, row.status, row.date, row.entry_id, titles.get(row.entry_id, ""), row.note))
@@ -132,7 +132,7 @@ def load_questions(s: Session, today: dt.date) -> list[LearningQuestion]:
 
 def load_actions(s: Session, today: dt.date) -> list[FollowUpAction]:
     """Every follow-up action, those due first in due-date order."""
-    entries = {eid: (title, day) for eid, title, day in s.execute(select(LogEntry.id, LogEntry.title, LogEntry.date))}
+    entries: dict[int | None, tuple[str, dt.date | None]] = {eid: (title, day) for eid, title, day in s.execute(select(LogEntry.id, LogEntry.title, LogEntry.date))}
     rows = s.scalars(select(ActionRow).order_by(ActionRow.due.is_(None), ActionRow.due, ActionRow.id)).all()
     return [
         FollowUpAction(row.id, row.action, row.owner, row.due, row.status, row.entry_id,
@@ -147,7 +147,7 @@ def code_roots(s: Session) -> dict[int, int]:
     roots: dict[int, int] = {}
     for cid in parents:
         seen, current = 0, cid
-        while parents.get(current) is not None and seen < 64:
-            current, seen = parents[current], seen + 1
+        while (parent := parents.get(current)) is not None and seen < 64:
+            current, seen = parent, seen + 1
         roots[cid] = current
     return roots

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.orm import Session
 
 from workbench.domain.codebook import Codebook, CodeSpec
@@ -67,7 +68,7 @@ def _attribute_pairs(s: Session, owner_column) -> dict[int, list[tuple[str, Any]
     return pairs
 
 
-def _notes(s: Session, guids: dict[str, dict[int, str]], coders: dict[int, str],
+def _notes(s: Session, guids: dict[str, dict[int, str]], coders: dict[int | None, str],
            exported_codings: set[int]) -> list[ExchangeNote]:
     notes = []
     for memo in s.scalars(select(Memo).where(Memo.log_entry_id.is_(None)).order_by(Memo.id)):
@@ -86,10 +87,10 @@ def _notes(s: Session, guids: dict[str, dict[int, str]], coders: dict[int, str],
     return notes
 
 
-def read_project(s: Session, coding_conditions: list = ()) -> ExchangeProject:
+def read_project(s: Session, coding_conditions: Sequence[ColumnElement[bool]] = ()) -> ExchangeProject:
     """Everything the export carries: applied codings only (suggestions are not coding yet)."""
     settings = s.scalar(select(ProjectSettings).limit(1))
-    coders = dict(s.execute(select(Coder.id, Coder.guid)).all())
+    coders: dict[int | None, str] = dict(s.execute(select(Coder.id, Coder.guid)).all())
     users = [ExchangeUser(guid, name) for guid, name in s.execute(select(Coder.guid, Coder.name).order_by(Coder.id))]
     codebook = codebook_for_export(s)
     code_guids = dict(s.execute(select(Code.id, Code.guid)).all())

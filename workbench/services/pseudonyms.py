@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 import re
 
 from sqlalchemy import select
@@ -80,7 +81,7 @@ class PseudonymService:
             unit.describe(summary=f"Removed {entry.pseudonym} from the name register")
             return entry
 
-    def unregistered_speakers(self) -> list[str]:
+    def unregistered_speakers(self) -> builtins.list[str]:
         """Speaker labels of the project's turns that name a person and are not hidden by the register yet."""
         with self.ctx.read() as s:
             labels = s.scalars(select(Turn.speaker).where(Turn.speaker.is_not(None)).distinct()).all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,6 +26,11 @@ def _leaves(node: Node) -> list[Node]:
     if isinstance(node, (Binary, Positional)):
         return _leaves(node.left) + _leaves(node.right)
     return [node]
+
+
+def _leaf_spans(leaves: dict[Node, dict[int, list[tuple[int, int]]]], doc_id: int, leaf: Node) -> list[tuple[int, int]]:
+    """The raw spans of one query leaf in one document (none where the leaf does not occur)."""
+    return leaves[leaf].get(doc_id, [])
 
 
 def _possible_documents(node: Node, leaves: dict[Node, dict[int, list[tuple[int, int]]]]) -> set[int]:
@@ -59,7 +65,7 @@ class QueryService:
             layouts = load_layouts(s, documents)
             found: dict[int, list[tuple[int, int]]] = {}
             for doc_id in sorted(documents):
-                hits = evaluate(tree_node, unit, layouts[doc_id], lambda leaf, doc=doc_id: leaves[leaf].get(doc, []))
+                hits = evaluate(tree_node, unit, layouts[doc_id], partial(_leaf_spans, leaves, doc_id))
                 if hits:
                     found[doc_id] = hits
             return QueryResult(expression, unit, tuple(self._hits(s, found, unit, with_text)), len(found))

@@ -243,12 +243,12 @@ class ProjectWriter:
             query = select(Coding.id, Coding.document_id, Coding.code_id, Coding.coder_id, Coding.start, Coding.end)
             for row in self.s.execute(query.where(Coding.document_id.in_(part))):
                 existing[(row.document_id, row.code_id, row.coder_id, row.start, row.end)] = row.id
-        texts = {}
+        texts: dict[int, str] = {}
         taken = set()
         wanted = [normalise_guid(c.guid) or c.guid for c in self.project.codings]
         for part in chunks(list(range(len(wanted)))):
             taken |= set(self.s.scalars(select(Coding.guid).where(Coding.guid.in_([wanted[i] for i in part]))))
-        rows = []
+        rows: list[dict[str, Any]] = []
         for coding in self.project.codings:
             document_id = self.out.document_ids.get(coding.document_guid)
             code_id = self.codes.get(coding.code_guid)
@@ -261,7 +261,7 @@ class ProjectWriter:
                 self.out.codings_skipped += 1
                 continue
             if document_id not in texts:
-                texts[document_id] = self.s.scalar(select(Document.text).where(Document.id == document_id))
+                texts[document_id] = self.s.execute(select(Document.text).where(Document.id == document_id)).scalar_one()
             guid = _free(coding.guid, taken)
             existing[key] = -1
             rows.append({"guid": guid, "document_id": document_id, "code_id": code_id, "coder_id": key[2],
@@ -272,11 +272,11 @@ class ProjectWriter:
         for part in chunks(list(range(len(rows))), 5000):
             batch = [rows[i] for i in part]
             self.s.execute(insert(Coding), [{k: v for k, v in r.items() if k != "_imported"} for r in batch])
-        by_guid = {}
+        by_guid: dict[str, int] = {}
         for part in chunks([r["guid"] for r in rows]):
             by_guid.update(dict(self.s.execute(select(Coding.guid, Coding.id).where(Coding.guid.in_(part))).all()))
-        for row in rows:
-            self.codings[row["_imported"]] = by_guid[row["guid"]]
+        for added in rows:
+            self.codings[added["_imported"]] = by_guid[added["guid"]]
         self.out.codings += len(rows)
 
     def store_memos(self) -> None:

@@ -159,7 +159,7 @@ class RetrievalService:
         coders = coder_names(s)
         paths = {code_id: entry.path for code_id, entry in tree.entries.items()}
         no_attributes: dict = {}
-        fragments = []
+        fragments: list[Fragment] = []
         append = fragments.append
         for coding_id, doc_id, code_id, coder_id, start, end, status, speaker, memo, title, _guid in rows:
             text = texts[doc_id]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
@@ -16,6 +16,7 @@ from workbench.services.lookup import resolve_coder, resolve_documents
 from workbench.store.schema import Attribute, AttributeValue, Coding, Document, Turn
 
 CHUNK = 900  # ids per IN (...) list, well under every database's parameter limit
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class Scope:
         return conditions
 
 
-def chunks(values: Sequence[int] | Iterable[int], size: int = CHUNK) -> Iterable[list[int]]:
+def chunks(values: Sequence[T] | Iterable[T], size: int = CHUNK) -> Iterable[list[T]]:
     """The values in lists of at most `size`, for IN (...) lists."""
     values = list(values)
     for i in range(0, len(values), size):
@@ -63,7 +64,7 @@ def attribute_values(session: Session, document_ids: Iterable[int] | Select | No
             rows.extend(session.execute(query.where(AttributeValue.document_id.in_(part))).all())
     result: dict[int, dict[str, Any]] = {}
     for doc_id, name, kind, text, number, day, flag in rows:
-        result.setdefault(doc_id, {})[name] = _typed(kind, text, number, day, flag)
+        result.setdefault(cast(int, doc_id), {})[name] = _typed(kind, text, number, day, flag)
     return result
 
 

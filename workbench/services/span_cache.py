@@ -44,16 +44,16 @@ def _read(session: Session, document_ids: list[int]) -> dict[int, DocumentSpans]
     turns: dict[int, tuple] = {}
     for part in chunks(document_ids):
         query = select(Sentence.document_id, Sentence.start, Sentence.end).where(Sentence.document_id.in_(part))
-        for doc_id, rows in groupby(plain_rows(session, query.order_by(Sentence.document_id, Sentence.start)),
-                                    key=itemgetter(0)):
-            rows = list(rows)
+        for doc_id, group in groupby(plain_rows(session, query.order_by(Sentence.document_id, Sentence.start)),
+                                     key=itemgetter(0)):
+            rows = list(group)
             sentences[doc_id] = Units.ordered(array("q", (r[1] for r in rows)), array("q", (r[2] for r in rows)))
-        query = select(Turn.document_id, Turn.start, Turn.end, Turn.id, Turn.t_start, Turn.t_end).where(
+        turn_query = select(Turn.document_id, Turn.start, Turn.end, Turn.id, Turn.t_start, Turn.t_end).where(
             Turn.document_id.in_(part)
         )
-        for doc_id, rows in groupby(plain_rows(session, query.order_by(Turn.document_id, Turn.start)),
-                                    key=itemgetter(0)):
-            rows = list(rows)
+        for doc_id, group in groupby(plain_rows(session, turn_query.order_by(Turn.document_id, Turn.start)),
+                                     key=itemgetter(0)):
+            rows = list(group)
             turns[doc_id] = (
                 Units.ordered(array("q", (r[1] for r in rows)), array("q", (r[2] for r in rows))),
                 array("q", (r[3] for r in rows)), tuple(r[4] for r in rows), tuple(r[5] for r in rows),
@@ -69,7 +69,7 @@ def _read(session: Session, document_ids: list[int]) -> dict[int, DocumentSpans]
 def cached_spans(session: Session, guids: dict[int, str]) -> tuple[dict[int, DocumentSpans], bool]:
     """The spans of those documents (given as `{id: guid}`) that are in memory already, and whether any of
     the others is asked for the first time in this process (each is noted as asked for)."""
-    database = str(session.get_bind().url)
+    database = str(session.get_bind().engine.url)
     with _lock:
         found = {doc_id: _cache[(database, doc_id, guid)] for doc_id, guid in guids.items()
                  if (database, doc_id, guid) in _cache}
@@ -81,7 +81,7 @@ def cached_spans(session: Session, guids: dict[int, str]) -> tuple[dict[int, Doc
 
 def document_spans(session: Session, guids: dict[int, str]) -> dict[int, DocumentSpans]:
     """The spans of the documents given as `{id: guid}`, from memory where possible."""
-    database = str(session.get_bind().url)
+    database = str(session.get_bind().engine.url)
     found: dict[int, DocumentSpans] = {}
     with _lock:
         for doc_id, guid in guids.items():

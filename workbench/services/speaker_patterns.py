@@ -7,6 +7,7 @@ label carries the time, a group named `time`); a match always counts as a speake
 
 from __future__ import annotations
 
+import builtins
 from collections import Counter
 from pathlib import Path
 
@@ -28,7 +29,7 @@ class SpeakerPatternService:
         found = self.ctx.settings().get(SETTING) or []
         return [found] if isinstance(found, str) else list(found)
 
-    def add(self, pattern: str) -> list[str]:
+    def add(self, pattern: str) -> builtins.list[str]:
         """Add a pattern after checking it compiles and captures a `speaker` group."""
         compile_patterns([pattern], where="")
         patterns = self.list()
@@ -36,7 +37,7 @@ class SpeakerPatternService:
             raise InvalidInput(f"The speaker pattern '{pattern}' is already in the project; nothing changed.")
         return self._store([*patterns, pattern], f"Added the speaker pattern '{pattern}'")
 
-    def remove(self, pattern: str) -> list[str]:
+    def remove(self, pattern: str) -> builtins.list[str]:
         patterns = self.list()
         if pattern not in patterns:
             shown = ", ".join(f"'{p}'" for p in patterns) or "none"
@@ -59,6 +60,6 @@ class SpeakerPatternService:
         now = speakers(patterns)
         return now, (speakers([*patterns, pattern]) if pattern is not None else now)
 
-    def _store(self, patterns: list[str], summary: str) -> list[str]:
+    def _store(self, patterns: builtins.list[str], summary: str) -> builtins.list[str]:
         StatusService(self.ctx).change_settings({SETTING: patterns}, summary)
         return patterns

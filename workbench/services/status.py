@@ -36,7 +36,7 @@ class StatusService:
     def change_settings(self, values: dict[str, Any], summary: str) -> dict[str, Any]:
         """Change free-form settings as one undoable step that `summary` describes; returns them all."""
         with self.ctx.change("project.settings", target="project", summary=summary) as unit:
-            row = unit.session.scalar(select(ProjectSettings).limit(1))
+            row = unit.session.scalars(select(ProjectSettings).limit(1)).one()
             row.settings = {**row.settings, **values}
             return dict(row.settings)
 

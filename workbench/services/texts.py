@@ -52,7 +52,7 @@ def _cached(key: tuple[str, int], guid: str) -> str | None:
 
 def document_texts(session: Session, guids: dict[int, str]) -> dict[int, str]:
     """The texts of the documents given as `{id: guid}`, from memory where the GUID still matches."""
-    database = str(session.get_bind().url)
+    database = str(session.get_bind().engine.url)
     texts: dict[int, str] = {}
     missing = []
     for doc_id, guid in guids.items():
@@ -93,7 +93,7 @@ def word_offsets(text: str):
 
 def word_offsets_for(session: Session, document_ids: Iterable[int]) -> dict[int, object]:
     """The word offsets of each document's text, computed once per text and kept like the texts."""
-    database = str(session.get_bind().url)
+    database = str(session.get_bind().engine.url)
     guids = document_guids(session, document_ids)
     result, missing = {}, {}
     with _lock:

@@ -74,6 +74,6 @@ def end_blind_coding(ctx: ServiceContext) -> bool:
     if not blind_coding(ctx):
         return False
     with ctx.change("agreement.reveal", target="project", summary="Ended blind coding: agreement was run") as unit:
-        row = unit.session.scalar(select(ProjectSettings).limit(1))
+        row = unit.session.scalars(select(ProjectSettings).limit(1)).one()
         row.settings = {**(row.settings or {}), BLIND_SETTING: False, ENDED_SETTING: utcnow().isoformat()}
     return True
