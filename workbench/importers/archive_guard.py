@@ -16,7 +16,7 @@ import struct
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from typing import IO
 
 from workbench.domain.errors import ImportFailed
 
@@ -65,7 +65,7 @@ def declares_entities(head: bytes) -> bool:
     return "<!DOCTYPE" in prolog or "<!ENTITY" in prolog
 
 
-def _local_header_lies(handle: BinaryIO, info: zipfile.ZipInfo, archive_size: int) -> bool:
+def _local_header_lies(handle: IO[bytes], info: zipfile.ZipInfo, archive_size: int) -> bool:
     """Whether the entry's local header contradicts the central directory, or its data runs past the file."""
     if info.header_offset + _LOCAL_HEADER.size > archive_size:
         return True
@@ -86,7 +86,7 @@ def _refuse(what: str, problem: str, advice: str) -> ImportFailed:
     return ImportFailed(f"{what} {problem}; {advice}.")
 
 
-def check_archive(archive: zipfile.ZipFile, handle: BinaryIO, what: str, limits: ZipLimits = OFFICE,
+def check_archive(archive: zipfile.ZipFile, handle: IO[bytes], what: str, limits: ZipLimits = OFFICE,
                   advice: str = "save it again from the program that made it", noun: str = "archive") -> None:
     """Refuse `archive` (opened on `handle`) unless every entry is within `limits`; `what` names the file in
     the sentence, e.g. "interview.docx", and `noun` what kind of container it is ("package" for a .qdpx)."""

@@ -94,7 +94,10 @@ def _check_archive(archive: zipfile.ZipFile, path: Path, limits: Limits) -> None
     """The checks every zip the workbench reads gets (sizes, ratio, paths, lying headers, XML entities), with a
     project package's own limits."""
     zip_limits = ZipLimits(limits.entries, limits.file_bytes, limits.total_bytes, limits.ratio, limits.ratio_floor)
-    check_archive(archive, archive.fp, str(path), zip_limits, "export the project again", noun="package")
+    handle = archive.fp
+    if handle is None:  # the archive is open while it is checked; a closed one is a mistake here, never a pass
+        raise RuntimeError(f"{path} was closed before its checks")
+    check_archive(archive, handle, str(path), zip_limits, "export the project again", noun="package")
 
 
 def _choose_qde(infos: list[zipfile.ZipInfo], path: Path) -> zipfile.ZipInfo:

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from workbench.store.changes import record_inserts
 from workbench.store.schema import Coding
 
-_TABLE: Table = Coding.__table__  # type: ignore[assignment]  # a declarative model's table is a Table
+_TABLE: Table = Coding.__table__
 _COLUMNS = frozenset(column.name for column in _TABLE.columns)
 
 

@@ -21,7 +21,7 @@ SCAN_EVENTS = 5000  # how far back a refusal looks for the event that made or ch
 UNDO, REDO = "undo", "redo"
 # How many events are read at a time while looking back for the latest one that can be undone.
 _BATCH = 200
-Replayed = Callable[[HistoryEvent], None]
+Replayed = Callable[[HistoryEvent], object]
 
 
 def _as_domain(event: Event, coder: str | None) -> HistoryEvent:

@@ -23,7 +23,7 @@ def _stamp() -> str:
 
 def _current_schema(db: Database) -> str:
     with db.engine.connect() as conn:
-        return conn.execute(text("SELECT current_schema()")).scalar()
+        return str(conn.execute(text("SELECT current_schema()")).scalar_one())
 
 
 def _pg_dump(db: Database, schema: str, target: Path) -> bool:

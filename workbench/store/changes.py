@@ -273,7 +273,7 @@ def _apply_one(session: Session, table: Table, change: dict[str, Any]) -> Refusa
     if reason:
         return reason
     op = change["op"]
-    if op == "delete" and (reason := _in_the_way(session, table, [current])):
+    if op == "delete" and current is not None and (reason := _in_the_way(session, table, [current])):
         return reason
     if op == "insert":
         session.execute(table.insert().values(**_typed(table, change["row"])))

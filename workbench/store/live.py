@@ -61,7 +61,8 @@ class ChangeListener:
         while not self.stopped.is_set():
             try:
                 with psycopg.connect(self._conninfo(), autocommit=True) as conn:
-                    schema = conn.execute("SELECT current_schema()").fetchone()[0]
+                    row = conn.execute("SELECT current_schema()").fetchone()
+                    schema = row[0] if row else "public"
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.ready.set()
                     while not self.stopped.is_set():

@@ -102,12 +102,12 @@ def ensure_current(db: Database, backup_dir: Path | None, *, shared_upgrade: boo
                 "(it backs the database up first).")
         from workbench.store.backup import backup_postgres
 
-        backup = backup_postgres(db, backup_dir or Path.cwd(), revision)
+        made = backup_postgres(db, backup_dir or Path.cwd(), revision)
         upgrade(db)
-        return backup
-    backup = backup_sqlite(db, backup_dir, revision) if backup_dir else None
+        return made
+    copy = backup_sqlite(db, backup_dir, revision) if backup_dir else None
     upgrade(db)
-    return backup
+    return copy
 
 
 def create_current(db: Database) -> None:
