@@ -200,6 +200,13 @@ class Project:
         return DocumentEditService(self.ctx)
 
     @cached_property
+    def replacement(self):
+        """Replace a document with a corrected version; settle the codings left to review."""
+        from workbench.services.document_replacement import ReplacementService
+
+        return ReplacementService(self.ctx)
+
+    @cached_property
     def speaker_patterns(self):
         """The project's own speaker-label patterns for importing."""
         from workbench.services.speaker_patterns import SpeakerPatternService
