@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.codings import fingerprint
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
-from workbench.domain.reanchoring import REVIEW, Placement, ReanchorTally, TurnShape, reanchor
+from workbench.domain.reanchoring import KEPT, REVIEW, Placement, ReanchorTally, TurnShape, reanchor
 from workbench.domain.replacement import REVIEW_KEY, PlacementReview, ReplacementResult, review_entries, review_entry
 from workbench.domain.spans import check_span, shorten
 from workbench.services.context import ServiceContext
@@ -55,10 +55,14 @@ class ReplacementService:
         with self.ctx.change("document.replace", target=f"document:{document_id}") as unit:
             s = unit.session
             row = s.get(Document, document_id)
-            if row.text_sha256 == prepared.sha256:
-                return ReplacementResult(document_id, title, path.name, row.format, ReanchorTally(0, 0, 0), 0, 0, (),
-                                         unchanged=True)
-            other = s.scalar(select(Document.title).where(Document.text_sha256 == prepared.sha256))
+            same_text = row.text_sha256 == prepared.sha256
+            old_layout = [(t.start, t.end, t.speaker, t.t_start, t.t_end) for t in row.turns]
+            if same_text and old_layout == [tuple(turn) for turn in prepared.turns]:
+                count = s.scalar(select(func.count()).select_from(Coding).where(Coding.document_id == document_id))
+                return ReplacementResult(document_id, title, path.name, row.format, ReanchorTally(count or 0, 0, 0),
+                                         0, 0, (), unchanged=True)
+            other = s.scalar(select(Document.title).where(Document.text_sha256 == prepared.sha256,
+                                                          Document.id != document_id))
             if other is not None:
                 raise Conflict(f"{path.name} has the same text as the document '{other}'; "
                                f"it cannot also become the text of '{title}'.")
@@ -66,8 +70,11 @@ class ReplacementService:
             old_turns = [TurnShape(t.start, t.end, t.speaker) for t in row.turns]
             new_turns = [TurnShape(start, end, speaker) for start, end, speaker, _, _ in prepared.turns]
             codings = list(s.scalars(select(Coding).where(Coding.document_id == document_id).order_by(Coding.id)))
-            placements = reanchor(old_text, prepared.text, [(c.id, c.start, c.end) for c in codings],
-                                  old_turns, new_turns)
+            if same_text:  # only the speakers, times or file format changed: every coding stays where it is
+                placements = [Placement(c.id, KEPT, c.start, c.end, "exact", 100.0) for c in codings]
+            else:
+                placements = reanchor(old_text, prepared.text, [(c.id, c.start, c.end) for c in codings],
+                                      old_turns, new_turns)
             placements = _settle(s, row.id, codings, placements, prepared.text)
             pending = [e for e in review_entries(row.metadata_) if e["coding"] not in {c.id for c in codings}]
             by_id = {c.id: c for c in codings}
@@ -75,7 +82,8 @@ class ReplacementService:
                        for p in placements if p.outcome == REVIEW]
             _move_codings(s, codings, placements, prepared.text)
             _replace_layout(s, row, prepared)
-            row.guid = str(uuid.uuid4())
+            if not same_text:
+                row.guid = str(uuid.uuid4())
             row.text, row.text_sha256, row.word_count = prepared.text, prepared.sha256, prepared.words
             row.format, row.language = prepared.format, prepared.language
             row.original_filename = path.name
