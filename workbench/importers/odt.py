@@ -24,6 +24,12 @@ _ODT_ERRORS = (TypeError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, 
 
 def read_odt(path: Path, extra_patterns: Sequence[re.Pattern[str]] = ()) -> ParagraphDocument:
     """Read an .odt file into text and turns."""
+    lines, headings = odt_lines(path)
+    return read_paragraphs(lines, headings=headings, extra_patterns=extra_patterns)
+
+
+def odt_lines(path: Path) -> tuple[list[str], set[int]]:
+    """An .odt file's paragraphs as lines, in order (lists and tables included), and which lines are headings."""
     try:
         document = Document(str(path))
         if document.get_type() != "text":
@@ -40,7 +46,7 @@ def read_odt(path: Path, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Para
         if is_heading:
             headings.add(len(lines))
         lines.extend(text.split("\n"))
-    return read_paragraphs(lines, headings=headings, extra_patterns=extra_patterns)
+    return lines, headings
 
 
 def _paragraphs(element: Element) -> Iterator[tuple[str, bool]]:
