@@ -216,7 +216,8 @@ def _looks_like_name(text: str) -> bool:
     words = text.split()
     if not 1 <= len(words) <= 6 or not _NAME.match(text):
         return False
-    return any(w[:1].isupper() for w in words if w.casefold() not in _PARTICLES)
+    # Every word of a name is capitalised, but for particles such as 'van', 'de' and 'el'.
+    return all(w[:1].isupper() or w.casefold() in _PARTICLES for w in words) and words[0][:1].isupper()
 
 
 def _organisation_and_role(inside: str) -> tuple[str | None, str]:
@@ -249,7 +250,7 @@ def read_report(lines: Sequence[str], fallback_title: str = "") -> ReportReading
         value = match[2].strip()
         if field == "attendees":
             items = [value] if value else []
-            while not value and index + 1 < len(cleaned) and cleaned[index + 1] and not _FIELD_LINE.match(cleaned[index + 1]):
+            while not value and index + 1 < len(cleaned) and cleaned[index + 1] and not _is_field(cleaned[index + 1]):
                 index += 1
                 field_lines.add(index)
                 items.append(cleaned[index])
@@ -281,6 +282,12 @@ def read_report(lines: Sequence[str], fallback_title: str = "") -> ReportReading
         location=fields.get("location", ""), attendees=tuple(_unique(attendees)), announced=tuple(announced),
         questions=tuple(questions), observation=_observation(cleaned, field_lines, lines), unplaced=tuple(unplaced),
     )
+
+
+def _is_field(line: str) -> bool:
+    """Whether a line is one of the report's field lines (`Waar:`, `Datum:`), not just any `Org: names` line."""
+    match = _FIELD_LINE.match(line)
+    return match is not None and _fold(match[1]) in _FIELD_OF
 
 
 def _without_front_matter(lines: Sequence[str]) -> list[str]:
