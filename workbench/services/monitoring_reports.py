@@ -118,11 +118,13 @@ class ReportImportService:
             entry = s.get(EntryRow, plan.entry_id) if plan.entry_id else None
             if entry is None:
                 entry = EntryRow(guid=str(uuid.uuid4()), date=reading.date, type=reading.type, title=title,
-                                 author_id=unit.coder_id)
+                                 author_id=unit.coder_id, location="", observation="")
                 s.add(entry)
-            entry.location = entry.location or reading.location
+            entry.location = _fuller(entry.location, reading.location)
             entry.time = entry.time or reading.time
-            entry.observation = entry.observation or reading.observation
+            if reading.observation and reading.observation not in entry.observation:
+                # The report's notes are added to what the entry says; nothing there is overwritten.
+                entry.observation = "\n\n".join(filter(None, (entry.observation, reading.observation)))
             entry.updated_at = utcnow()
             s.flush()
             present = set(s.scalars(select(LogEntryActor.actor_id).where(LogEntryActor.entry_id == entry.id)))
@@ -155,6 +157,13 @@ class ReportImportService:
                                   f"{len(planned)} planned entries, {len(raised)} questions)")
             entry_id = entry.id
         return ReportImported(plan, entry_id, imported.document_id, tuple(added_actors), tuple(planned), tuple(raised))
+
+
+def _fuller(kept: str, given: str) -> str:
+    """What the entry already says, unless the report says it more fully ('Nijmegen' -> 'Paviljoen HEEM, Nijmegen')."""
+    if not kept or (given and _key(kept) in _key(given)):
+        return given or kept
+    return kept
 
 
 def _chosen(plan: ReportPlan, questions: Iterable[int] | str) -> list[QuestionPlan]:
