@@ -14,7 +14,7 @@ from workbench.store.schema import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-KICK_OFF = next((ROOT / "transcripts" / "verslagen").glob("Verslag startbijeenkomst*"))
+KICK_OFF = next((ROOT / "reports").glob("Verslag startbijeenkomst*"))
 WORK_VISIT = ROOT / "tests" / "data" / "reports" / "verslag-werkbezoek-de-nieuwe-linde.md"
 TABLES = (Actor, Document, Event, LearningQuestion, LogEntry, LogEntryActor, LogEntryLink)
 

@@ -14,6 +14,7 @@ DEMO_STEPS = (
     "workbench.services.demo_documents",
     "workbench.services.demo_codings",
     "workbench.services.demo_monitoring",
+    "workbench.services.demo_reports",
 )
 
 

@@ -13,7 +13,7 @@ from workbench.domain.monitoring_values import parse_date
 from workbench.importers.meeting_report import read_report_file
 
 REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
-KICK_OFF = next((Path(__file__).resolve().parents[3] / "transcripts" / "verslagen").glob("Verslag startbijeenkomst*"))
+KICK_OFF = next((Path(__file__).resolve().parents[3] / "reports").glob("Verslag startbijeenkomst*"))
 
 
 @pytest.mark.parametrize("written, day", [
