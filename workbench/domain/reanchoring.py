@@ -183,7 +183,8 @@ class Reanchorer:
         if fuzzy is not None and fuzzy[2] >= _FUZZY_SUGGEST:
             return Placement(key, REVIEW, fuzzy[0], fuzzy[1], "fuzzy", round(fuzzy[2], 1),
                              "its words changed too much to place it without you")
-        suggestion = self._snapped(mapped_start, max(mapped_end, mapped_start + 1))
+        # The words are gone: suggest a stretch of their length where they were, in whole words.
+        suggestion = self._snapped(*_word_edges(self.new, mapped_start, max(mapped_end, mapped_start + end - start)))
         if suggestion is None:
             return Placement(key, REVIEW, None, None, "none", 0.0, "its words are no longer in the text")
         score = fuzz.ratio(words, self.new[suggestion[0] : suggestion[1]])
