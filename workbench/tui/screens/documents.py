@@ -37,7 +37,7 @@ class DocumentsScreen(OwnDialogs, Screen):
         Binding("e", "attributes", "Attributes"),
         Binding("r", "rename", "Rename"),
         Binding("x", "remove", "Remove"),
-        Binding("R", "replace", "Replace with corrected version"),
+        Binding("R", "replace", "Replace with corrected version", show=False),
         Binding("v", "review", "Review placements", show=False),
         Binding("u", "undo", "Undo", show=False),
         Binding("m", "memo", "Memo", show=False),
