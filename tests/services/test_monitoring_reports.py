@@ -10,7 +10,13 @@ from sqlalchemy import func, select
 
 from workbench.domain.errors import ImportFailed, InvalidInput
 from workbench.store.schema import (
-    Actor, Document, Event, LearningQuestion, LogEntry, LogEntryActor, LogEntryLink,
+    Actor,
+    Document,
+    Event,
+    LearningQuestion,
+    LogEntry,
+    LogEntryActor,
+    LogEntryLink,
 )
 
 ROOT = Path(__file__).resolve().parents[2]

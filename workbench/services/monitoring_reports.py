@@ -18,12 +18,26 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.domain.errors import ImportFailed, InvalidInput
-from workbench.domain.report_import import AttendeePlan, PlannedPlan, QuestionPlan, ReportImported, ReportPlan
+from workbench.domain.report_import import (
+    AttendeePlan,
+    PlannedPlan,
+    QuestionPlan,
+    ReportImported,
+    ReportPlan,
+)
 from workbench.importers.meeting_report import read_report_file
 from workbench.services.context import ServiceContext
 from workbench.store.base import utcnow
 from workbench.store.schema import (
-    Actor, Document, LearningQuestion, LearningQuestionStatus, LogEntry as EntryRow, LogEntryActor, LogEntryLink,
+    Actor,
+    Document,
+    LearningQuestion,
+    LearningQuestionStatus,
+    LogEntryActor,
+    LogEntryLink,
+)
+from workbench.store.schema import (
+    LogEntry as EntryRow,
 )
 
 
