@@ -37,7 +37,8 @@ from workbench.store.schema import Coding  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*sorted((ROOT / "transcripts").glob("*.*")), *sorted((ROOT / "tests" / "data" / "transcripts").glob("*.*"))]
-KINDS = ("typo fixes", "renamed speaker", "paragraph inserted", "paragraph deleted", "timestamps shifted")
+KINDS = ("typo fixes", "name spelled right", "renamed speaker", "paragraph inserted", "paragraph deleted",
+         "timestamps shifted", "all at once")
 FORMAT_KIND = "other file format"
 CODES = ("Zin", "Passage", "Frase", "Beurt")
 _WORD = re.compile(r"\w{4,}")
@@ -94,16 +95,14 @@ def write_typed(path: Path, text: str, turns, *, rename: dict | None = None, shi
 
 
 def write_docx(path: Path, text: str, turns) -> None:
-    """The same interview as a Word document, one paragraph per turn paragraph."""
+    """The same interview as a Word document laid out by another tool: each turn one paragraph, its cues and
+    lines joined by spaces, speaker and time before it."""
     import docx
 
     document = docx.Document()
     for start, end, speaker, t_start in turns:
-        paragraphs = text[start:end].split("\n")
         stamp = _clock(t_start) if t_start is not None else ""
-        document.add_paragraph(f"{stamp}{speaker + ': ' if speaker else ''}{paragraphs[0]}")
-        for more in paragraphs[1:]:
-            document.add_paragraph(more)
+        document.add_paragraph(f"{stamp}{speaker + ': ' if speaker else ''}{' '.join(text[start:end].split())}")
     document.save(path)
 
 
@@ -154,59 +153,98 @@ def _same_turn(turns, start: int, end: int) -> bool:
     return any(t.start <= start and end <= t.end for t in turns)
 
 
+def _typos(text: str, turns, rng: random.Random):
+    """About one word in 25 gets a letter swapped, dropped or doubled back to its right spelling."""
+    edited = Edited(text)
+    position = 0
+    for match in _WORD.finditer(text):
+        if rng.random() < 0.04:
+            word = match.group()
+            i = rng.randrange(1, len(word) - 1)
+            fixed = rng.choice((word[:i] + word[i + 1] + word[i] + word[i + 2 :], word[:i] + word[i + 1 :],
+                                word[:i] + word[i] + word[i:]))
+            edited.keep(position, match.start())
+            edited.change(match.start(), match.end(), fixed)
+            position = match.end()
+    edited.keep(position, len(text))
+    return edited, _mapped_turns(turns, edited)
+
+
+def _name(text: str, turns, rng: random.Random):
+    """A name spelled right everywhere: the most frequent capitalised word inside sentences gets a letter more."""
+    names = Counter(m.group() for m in re.finditer(r"(?<=[a-z,] )[A-Z][a-z]{3,}", text))
+    edited = Edited(text)
+    if not names:
+        edited.keep(0, len(text))
+        return edited, _mapped_turns(turns, edited)
+    name = names.most_common(1)[0][0]
+    fixed = name[0] + "h" + name[1:]
+    position = 0
+    for match in re.finditer(rf"\b{name}\b", text):
+        edited.keep(position, match.start())
+        edited.change(match.start(), match.end(), fixed)
+        position = match.end()
+    edited.keep(position, len(text))
+    return edited, _mapped_turns(turns, edited)
+
+
+def _inserted(text: str, turns, rng: random.Random):
+    """A passage the recorder missed, typed in as the second turn."""
+    edited = Edited(text)
+    at = min(1, len(turns) - 1)
+    cut = turns[at][0]
+    edited.keep(0, cut)
+    added = ("Dit stuk had de opnemer gemist: we hadden het over de buurt, de gemeente en de plek. "
+             "Dat kwam later nog terug.")
+    edited.add(added + "\n\n")
+    edited.keep(cut, len(text))
+    new_turns = list(_mapped_turns(turns[:at], edited))
+    new_turns.append((cut, cut + len(added), turns[at][2], turns[at][3]))
+    new_turns.extend(_mapped_turns(turns[at:], edited))
+    return edited, new_turns
+
+
+def _deleted(text: str, turns, rng: random.Random):
+    """The turn in the middle taken out (a passage that was not part of the interview)."""
+    edited = Edited(text)
+    at = len(turns) // 2
+    if len(turns) < 3:
+        edited.keep(0, len(text))
+        return edited, _mapped_turns(turns, edited)
+    edited.keep(0, turns[at][0])
+    edited.keep(turns[at + 1][0], len(text))
+    return edited, _mapped_turns(turns[:at] + turns[at + 1 :], edited)
+
+
+def _unchanged(text: str, turns, rng: random.Random):
+    edited = Edited(text)
+    edited.keep(0, len(text))
+    return edited, _mapped_turns(turns, edited)
+
+
 def correct(kind: str, text: str, turns, rng: random.Random, folder: Path) -> tuple[Path, Edited]:
     """Write the corrected file for one kind of correction; returns it with the old-to-new character map."""
-    edited = Edited(text)
-    new_turns = []
     rename: dict = {}
     shift = 0.0
-    if kind == "typo fixes":
-        position = 0
-        for match in _WORD.finditer(text):
-            if rng.random() < 0.04:
-                word = match.group()
-                i = rng.randrange(1, len(word) - 1)
-                fixed = rng.choice((word[:i] + word[i + 1] + word[i] + word[i + 2 :], word[:i] + word[i + 1 :],
-                                    word[:i] + word[i] + word[i:]))
-                edited.keep(position, match.start())
-                edited.change(match.start(), match.end(), fixed)
-                position = match.end()
-        edited.keep(position, len(text))
-        new_turns = _mapped_turns(turns, edited)
-    elif kind == "renamed speaker":
-        edited.keep(0, len(text))
+    steps = {"typo fixes": [_typos], "name spelled right": [_name], "paragraph inserted": [_inserted],
+             "paragraph deleted": [_deleted], "all at once": [_typos, _name, _deleted, _inserted]}.get(kind, [_unchanged])
+    if kind in ("renamed speaker", "all at once"):
         speakers = [t[2] for t in turns if t[2]]
         if speakers:
             most = Counter(speakers).most_common(1)[0][0]
-            rename = {most: f"{most} (gecorrigeerd)"}
-        new_turns = _mapped_turns(turns, edited)
-    elif kind == "paragraph inserted":
-        at = min(1, len(turns) - 1)
-        cut = turns[at][0]
-        edited.keep(0, cut)
-        added = ("Dit stuk had de opnemer gemist: we hadden het over de buurt, de gemeente en de plek. "
-                 "Dat kwam later nog terug.")
-        edited.add(added + "\n\n")
-        edited.keep(cut, len(text))
-        new_turns = [(t[0], t[1], t[2], t[3]) for t in _mapped_turns(turns[:at], edited)]
-        new_turns.append((cut, cut + len(added), turns[at][2], turns[at][3]))
-        new_turns.extend(_mapped_turns(turns[at:], edited))
-    elif kind == "paragraph deleted":
-        at = len(turns) // 2
-        if len(turns) < 3:
-            edited.keep(0, len(text))
-            new_turns = _mapped_turns(turns, edited)
-        else:
-            start, next_start = turns[at][0], turns[at + 1][0]
-            edited.keep(0, start)
-            edited.keep(next_start, len(text))
-            new_turns = _mapped_turns(turns[:at] + turns[at + 1 :], edited)
-    elif kind == "timestamps shifted":
-        edited.keep(0, len(text))
+            rename = {most: "Marieke Jansen" if most != "Marieke Jansen" else "Marieke Janssen"}
+    if kind in ("timestamps shifted", "all at once"):
         shift = 7.0
-        new_turns = _mapped_turns(turns, edited)
+    edited = Edited(text)
+    edited.keep(0, len(text))
+    current, current_turns = text, turns
+    for step in steps:
+        following, current_turns = step(current, current_turns, rng)
+        edited.where = [following.where[i] if i >= 0 else -1 for i in edited.where]
+        current = following.text
+    edited.parts, edited.length = [current], len(current)
     path = folder / f"corrected-{kind.replace(' ', '-')}-{rng.randrange(10**6)}.txt"
-    write_typed(path, edited.text, new_turns, rename=rename, shift=shift)
+    write_typed(path, current, current_turns, rename=rename, shift=shift)
     return path, edited
 
 
@@ -228,6 +266,8 @@ def score(project: Project, document_id: int, codings, where: list[int], result,
         true_start, true_end = where[start], where[end - 1]
         if coding_id in reviews:
             tally["gone" if true_start < 0 or true_end < 0 else REVIEW] += 1
+            if verbose and true_start >= 0 and true_end >= 0:
+                print(f"    review: {coding_id} [{start},{end}) {old[start:end][:60]!r} truth {(true_start, true_end + 1)}")
             continue
         placed = now[coding_id]
         if true_start < 0 or true_end < 0:

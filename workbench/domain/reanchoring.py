@@ -12,9 +12,8 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from difflib import SequenceMatcher
-
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Indel
 
 KEPT, MOVED, REVIEW = "kept", "moved", "review"
 OUTCOMES = (KEPT, MOVED, REVIEW)
@@ -24,6 +23,9 @@ _CONTEXT = 60  # characters of surrounding text compared on each side of a span
 _FUZZY_ACCEPT = 90.0  # a fuzzy placement at or above this score (0-100) is taken without review
 _FUZZY_SUGGEST = 60.0  # below this a fuzzy match is not even worth suggesting
 _TURN_SHARE = 0.9  # a coding covering this share of its turn follows the turn
+# Word sequences up to this product of lengths are aligned in one go (rapidfuzz's bit-parallel LCS needs about
+# a bit per pair: 30,000 words against 30,000 is 110 MB); longer ones are first cut at words both hold once.
+_DIRECT = 30_000 * 30_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,17 +87,92 @@ class _Collapsed:
         return found
 
 
+def _shared_words(old: list[int], new: list[int], offset_old: int = 0, offset_new: int = 0) -> list[tuple[int, int]]:
+    """Index pairs of the words two sequences share, in order (a longest common subsequence, or near one)."""
+    start = 0
+    while start < len(old) and start < len(new) and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old, end_new = end_old - 1, end_new - 1
+    pairs = [(offset_old + k, offset_new + k) for k in range(start)]
+    middle_old, middle_new = old[start:end_old], new[start:end_new]
+    if middle_old and middle_new:
+        base_old, base_new = offset_old + start, offset_new + start
+        if len(middle_old) * len(middle_new) <= _DIRECT:
+            for op in Indel.opcodes(middle_old, middle_new):
+                if op.tag == "equal":
+                    pairs.extend((base_old + op.src_start + k, base_new + op.dest_start + k)
+                                 for k in range(op.src_end - op.src_start))
+        else:
+            pairs.extend(_anchored(middle_old, middle_new, base_old, base_new))
+    pairs.extend((offset_old + end_old + k, offset_new + end_new + k) for k in range(len(old) - end_old))
+    return pairs
+
+
+def _anchored(old: list[int], new: list[int], base_old: int, base_new: int) -> list[tuple[int, int]]:
+    """Long sequences: align the words each holds exactly once (patience diff), then the stretches between."""
+    once_old, once_new = _once(old), _once(new)
+    common = [(i, once_new[w]) for w, i in sorted(once_old.items(), key=lambda item: item[1]) if w in once_new]
+    anchors = _increasing(common)
+    if not anchors:
+        return []  # nothing to hold on to: the stretch counts as rewritten, so its codings go to review
+    pairs: list[tuple[int, int]] = []
+    previous = (-1, -1)
+    for anchor in [*anchors, (len(old), len(new))]:
+        gap_old, gap_new = old[previous[0] + 1 : anchor[0]], new[previous[1] + 1 : anchor[1]]
+        if gap_old and gap_new:
+            pairs.extend(_shared_words(gap_old, gap_new, base_old + previous[0] + 1, base_new + previous[1] + 1))
+        if anchor[0] < len(old):
+            pairs.append((base_old + anchor[0], base_new + anchor[1]))
+        previous = anchor
+    return pairs
+
+
+def _once(words: list[int]) -> dict[int, int]:
+    seen: dict[int, int] = {}
+    repeated: set[int] = set()
+    for index, word in enumerate(words):
+        if word in seen:
+            repeated.add(word)
+        seen[word] = index
+    return {w: i for w, i in seen.items() if w not in repeated}
+
+
+def _increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest run of pairs whose second indices increase with the first (patience sorting)."""
+    from bisect import bisect_left
+
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(pairs)
+    for index, (_, second) in enumerate(pairs):
+        place = bisect_left(tails, second)
+        if place == len(tails):
+            tails.append(second)
+            tail_index.append(index)
+        else:
+            tails[place] = second
+            tail_index[place] = index
+        parent[index] = tail_index[place - 1] if place else -1
+    chain = []
+    index = tail_index[-1] if tail_index else -1
+    while index != -1:
+        chain.append(pairs[index])
+        index = parent[index]
+    return chain[::-1]
+
+
 class _Alignment:
     """Where an offset of the old text lies in the new one, from the words the two texts share in order."""
 
     def __init__(self, old: str, new: str):
         old_words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(old)]
         new_words = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(new)]
-        matcher = SequenceMatcher(None, [w for *_, w in old_words], [w for *_, w in new_words], autojunk=False)
-        pairs: list[tuple[int, int]] = []
-        for a, b, size in matcher.get_matching_blocks():
-            for k in range(size):
-                pairs.append((a + k, b + k))
+        ids: dict[str, int] = {}
+        old_ids = [ids.setdefault(w, len(ids)) for *_, w in old_words]
+        new_ids = [ids.setdefault(w, len(ids)) for *_, w in new_words]
+        pairs = _shared_words(old_ids, new_ids)
         self._old_starts = [old_words[a][0] for a, _ in pairs]
         self._pairs = [(old_words[a], new_words[b]) for a, b in pairs]
         self.new_length = len(new)
@@ -122,11 +199,16 @@ class _Alignment:
         return max(0, first_new - (first_old - offset)), False
 
 
-def _context_score(old: str, new: str, old_span: tuple[int, int], new_span: tuple[int, int]) -> float:
-    """How alike the text just before and just after two spans is (0-100)."""
+def _context_sides(old: str, new: str, old_span: tuple[int, int], new_span: tuple[int, int]) -> tuple[float, float]:
+    """How alike the text just before, and the text just after, two spans is (0-100 each)."""
     before = fuzz.ratio(old[max(0, old_span[0] - _CONTEXT) : old_span[0]], new[max(0, new_span[0] - _CONTEXT) : new_span[0]])
     after = fuzz.ratio(old[old_span[1] : old_span[1] + _CONTEXT], new[new_span[1] : new_span[1] + _CONTEXT])
-    return (before + after) / 2
+    return before, after
+
+
+def _context_score(old: str, new: str, old_span: tuple[int, int], new_span: tuple[int, int]) -> float:
+    """How alike the surroundings of two spans are (0-100)."""
+    return sum(_context_sides(old, new, old_span, new_span)) / 2
 
 
 def _snap(text: str, start: int, end: int) -> tuple[int, int]:
@@ -209,6 +291,10 @@ class Reanchorer:
         alone = len(near) == 1 or abs(near[1][0] - mapped) > 2 * tolerance
         if (distance == 0 and sure) or (distance <= tolerance and alone):
             return Placement(key, KEPT, best[0], best[1], "exact", 100.0)
+        # The only place these words are, with one side of their surroundings as it was (the other side was
+        # edited, as when the paragraph before it was deleted): the same passage.
+        if len(found) == 1 and max(_context_sides(self.old, self.new, (start, end), best)) >= 85:
+            return Placement(key, KEPT, best[0], best[1], "exact", 100.0)
         # Elsewhere or among look-alikes: only the same surroundings make it the same passage.
         scored = sorted(((_context_score(self.old, self.new, (start, end), span), span) for span in near[:50]),
                         reverse=True)
@@ -238,7 +324,9 @@ class Reanchorer:
             if c_end <= c_start:
                 continue
             score = fuzz.ratio(words, self.new[c_start:c_end])
-            context = _context_score(self.old, self.new, (start, end), (c_start, c_end))
+            sides = _context_sides(self.old, self.new, (start, end), (c_start, c_end))
+            # One side as it was is enough (the other may border an inserted or deleted passage).
+            context = max(sum(sides) / 2, max(sides) - 20)
             if best is None or (score, context) > (best[2], best[3]):
                 best = (c_start, c_end, score, context)
         return best

@@ -149,10 +149,13 @@ class ReplacementService:
 
 def _settle(s: Session, document_id: int, codings: list[Coding], placements: list[Placement],
             text: str) -> list[Placement]:
-    """Placements made unique per code and coder: a second coding landing on a taken span goes to review."""
+    """Placements made unique per code and coder: confident ones first, so a suggestion never pushes one out;
+    a second coding landing on a taken span goes to review, its suggestion nudged to a free span."""
     taken: set[tuple[int, int, int, int]] = set()
-    settled = []
-    for coding, placement in zip(codings, placements):
+    settled: list[Placement | None] = [None] * len(placements)
+    order = sorted(range(len(placements)), key=lambda i: placements[i].outcome == REVIEW)
+    for index in order:
+        coding, placement = codings[index], placements[index]
         start, end = placement.start, placement.end
         if start is None or end is None or start >= end:
             start, end = 0, 1  # the importer never gives an empty text
@@ -170,9 +173,12 @@ def _settle(s: Session, document_id: int, codings: list[Coding], placements: lis
                 key = (coding.code_id, coding.coder_id, start, end)
             placement = Placement(placement.key, placement.outcome, start, min(end, len(text)), placement.method,
                                   placement.score, placement.reason)
+        elif (start, end) != (placement.start, placement.end):
+            placement = Placement(placement.key, placement.outcome, start, end, placement.method, placement.score,
+                                  placement.reason)
         taken.add((coding.code_id, coding.coder_id, placement.start, placement.end))
-        settled.append(placement)
-    return settled
+        settled[index] = placement
+    return [p for p in settled if p is not None]
 
 
 def _move_codings(s: Session, codings: list[Coding], placements: list[Placement], text: str) -> None:
