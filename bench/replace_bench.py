@@ -13,6 +13,7 @@ when it goes to review.
 
     python bench/replace_bench.py
     python bench/replace_bench.py --seed 7 --verbose
+    python bench/replace_bench.py --generated 3     # and three generated 8,000-word interviews
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ import random
 import re
 import sys
 import tempfile
+import time
 import uuid
 from collections import Counter
-from difflib import SequenceMatcher
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -107,11 +108,23 @@ def write_docx(path: Path, text: str, turns) -> None:
 
 
 def char_map(old: str, new: str) -> list[int]:
-    """Where each character of `old` is in `new` (-1: not there), from their longest common pieces."""
+    """Where each character of `old` is in `new` (-1: not there): common ends, then an alignment of the middle."""
+    from rapidfuzz.distance import Indel
+
     where = [-1] * (len(old) + 1)
-    for a, b, size in SequenceMatcher(None, old, new, autojunk=False).get_matching_blocks():
-        for k in range(size):
-            where[a + k] = b + k
+    head = 0
+    while head < min(len(old), len(new)) and old[head] == new[head]:
+        where[head] = head
+        head += 1
+    tail = 0
+    while tail < min(len(old), len(new)) - head and old[-1 - tail] == new[-1 - tail]:
+        where[len(old) - 1 - tail] = len(new) - 1 - tail
+        tail += 1
+    middle_old, middle_new = old[head : len(old) - tail], new[head : len(new) - tail]
+    for op in Indel.opcodes(middle_old, middle_new):
+        if op.tag == "equal":
+            for k in range(op.src_end - op.src_start):
+                where[head + op.src_start + k] = head + op.dest_start + k
     return where
 
 
@@ -291,13 +304,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seed", type=int, default=18)
     parser.add_argument("--verbose", action="store_true")
+    parser.add_argument("--generated", type=int, default=0,
+                        help="also this many long interviews (about 8,000 words) from bench/import_bench.py")
     args = parser.parse_args()
     rng = random.Random(args.seed)
     tallies: dict[str, Counter] = {kind: Counter() for kind in (*KINDS, FORMAT_KIND)}
+    timings: list[float] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         with Project.init(folder / "project", name="replace bench", coder="anna", seed=False) as project:
-            for source in SOURCES:
+            sources = list(SOURCES)
+            if args.generated:
+                from bench.import_bench import write_corpus
+
+                (folder / "generated").mkdir()
+                sources.extend(Path(p) for p in write_corpus(folder / "generated", args.generated))
+            for source in sources:
                 if source.name.upper().startswith("README"):
                     continue
                 try:
@@ -315,7 +337,9 @@ def main() -> None:
                 codings = code_densely(project, imported.document_id, rng)
                 for kind in KINDS:
                     path, edited = correct(kind, detail.text, base_turns, rng, folder)
+                    started = time.perf_counter()
                     result = project.replacement.replace(imported.document_id, path)
+                    timings.append(time.perf_counter() - started)
                     stored = project.documents.show(imported.document_id).text
                     where = edited.where if stored == edited.text else _compose(edited.where, char_map(edited.text, stored))
                     if args.verbose:
@@ -334,7 +358,9 @@ def main() -> None:
                 codings = code_densely(project, original.document_id, rng)
                 word = folder / f"{source.stem}.docx"
                 write_docx(word, first.text, [(t.start, t.end, t.speaker, t.t_start) for t in first.turns])
+                started = time.perf_counter()
                 result = project.replacement.replace(original.document_id, word)
+                timings.append(time.perf_counter() - started)
                 stored = project.documents.show(original.document_id).text
                 if args.verbose:
                     print(f"{source.name} -> docx: {result.tally.line}")
@@ -350,6 +376,9 @@ def main() -> None:
         total.update(tally)
         _row(kind, tally)
     _row("all", total)
+    if timings:
+        print(f"{len(timings)} replacements, {sum(timings) / len(timings) * 1000:.0f} ms each on average "
+              f"(slowest {max(timings) * 1000:.0f} ms), reading the file and storing included")
 
 
 def _row(kind: str, tally: Counter) -> None:
