@@ -174,3 +174,13 @@ def test_a_file_that_cannot_be_used_changes_nothing(project, coded, tmp_path):
     with project.ctx.read() as s:
         assert s.scalar(select(func.count()).select_from(Event)) == events
         assert s.scalar(select(func.count()).select_from(Turn).where(Turn.document_id == document_id)) == 6
+
+
+def test_a_coding_under_review_waits_on_through_a_second_correction(project, coded, tmp_path):
+    document_id, ids, _ = coded
+    project.replacement.replace(document_id, _file(tmp_path, "v2.txt", CORRECTED))
+    third = CORRECTED.replace("eigenlijk?", "eigenlijk precies?")
+    result = project.replacement.replace(document_id, _file(tmp_path, "v3.txt", third))
+    assert [r.coding_id for r in result.reviews] == [ids["vraag"]]
+    assert result.reviews[0].old_text == "Wat doen de bewoners zelf?"  # what it coded before the first correction
+    assert result.tally.review == 1

@@ -17,8 +17,21 @@ from sqlalchemy.orm import Session
 
 from workbench.domain.codings import fingerprint
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
-from workbench.domain.reanchoring import KEPT, REVIEW, Placement, ReanchorTally, TurnShape, reanchor
-from workbench.domain.replacement import REVIEW_KEY, PlacementReview, ReplacementResult, review_entries, review_entry
+from workbench.domain.reanchoring import (
+    KEPT,
+    REVIEW,
+    Placement,
+    ReanchorTally,
+    TurnShape,
+    reanchor,
+)
+from workbench.domain.replacement import (
+    REVIEW_KEY,
+    PlacementReview,
+    ReplacementResult,
+    review_entries,
+    review_entry,
+)
 from workbench.domain.spans import check_span, shorten
 from workbench.services.context import ServiceContext
 from workbench.services.document_preparation import PreparationFailed, prepare
@@ -75,10 +88,13 @@ class ReplacementService:
             else:
                 placements = reanchor(old_text, prepared.text, [(c.id, c.start, c.end) for c in codings],
                                       old_turns, new_turns)
-            placements = _settle(s, row.id, codings, placements, prepared.text)
-            pending = [e for e in review_entries(row.metadata_) if e["coding"] not in {c.id for c in codings}]
+            # A coding still waiting for review from an earlier replacement waits on: the coder has not decided.
+            prior = {e["coding"]: e for e in review_entries(row.metadata_)}
+            placements = [Placement(p.key, REVIEW, p.start, p.end, p.method, p.score, prior[p.key].get("reason", ""))
+                          if p.key in prior and p.outcome != REVIEW else p for p in placements]
+            placements = _settle(codings, placements, prepared.text)
             by_id = {c.id: c for c in codings}
-            reviews = [review_entry(p, old_text, by_id[p.key].start, by_id[p.key].end)
+            reviews = [prior.get(p.key) or review_entry(p, old_text, by_id[p.key].start, by_id[p.key].end)
                        for p in placements if p.outcome == REVIEW]
             _move_codings(s, codings, placements, prepared.text)
             _replace_layout(s, row, prepared)
@@ -89,8 +105,8 @@ class ReplacementService:
             row.original_filename = path.name
             metadata = {k: v for k, v in (row.metadata_ or {}).items() if k != REVIEW_KEY}
             metadata.update(prepared.metadata)
-            if pending or reviews:
-                metadata[REVIEW_KEY] = pending + reviews
+            if reviews:
+                metadata[REVIEW_KEY] = reviews
             row.metadata_ = metadata
             tally = ReanchorTally.of(placements)
             memos = s.scalar(select(func.count()).select_from(Memo).where(
@@ -147,8 +163,7 @@ class ReplacementService:
         return review
 
 
-def _settle(s: Session, document_id: int, codings: list[Coding], placements: list[Placement],
-            text: str) -> list[Placement]:
+def _settle(codings: list[Coding], placements: list[Placement], text: str) -> list[Placement]:
     """Placements made unique per code and coder: confident ones first, so a suggestion never pushes one out;
     a second coding landing on a taken span goes to review, its suggestion nudged to a free span."""
     taken: set[tuple[int, int, int, int]] = set()
