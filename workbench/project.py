@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from workbench.services.codebook import CodebookService
     from workbench.services.coding import CodingService
     from workbench.services.document_edits import DocumentEditService
+    from workbench.services.document_replacement import ReplacementService
     from workbench.services.documents import DocumentService
     from workbench.services.exports import ExportService
     from workbench.services.history import HistoryService
@@ -288,6 +289,13 @@ class Project:
         from workbench.services.document_edits import DocumentEditService
 
         return DocumentEditService(self.ctx)
+
+    @cached_property
+    def replacement(self) -> ReplacementService:
+        """Replace a document with a corrected version; settle the codings left to review."""
+        from workbench.services.document_replacement import ReplacementService
+
+        return ReplacementService(self.ctx)
 
     @cached_property
     def speaker_patterns(self) -> SpeakerPatternService:

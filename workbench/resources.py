@@ -1,4 +1,4 @@
-"""Where the files shipped with workbench are: the default codebook and the sample transcripts."""
+"""Where the files shipped with workbench are: the default codebook, the sample transcripts and reports."""
 
 from __future__ import annotations
 
@@ -26,3 +26,8 @@ def default_codebook_path() -> Path:
 
 def sample_transcripts_dir() -> Path:
     return _shipped("transcripts")
+
+
+def sample_reports_dir() -> Path:
+    """The project's own meeting reports (the kick-off report), which the demo's log is fed with."""
+    return sample_transcripts_dir() / "reports"

@@ -7,6 +7,7 @@ import re
 import shlex
 from pathlib import Path
 
+import docx
 import pytest
 
 from tests.cli.run import in_process
@@ -53,6 +54,13 @@ def test_every_readme_command_runs(db_url, tmp_path, capfd, monkeypatch):
     downloads = tmp_path / "Downloads" / "interviews"
     downloads.mkdir(parents=True)
     (downloads / "Interview wijkmanager.txt").write_text(WIJKMANAGER, encoding="utf-8")
+    reports = Path(__file__).resolve().parents[2] / "transcripts" / "reports"
+    kick_off = next(reports.glob("Verslag startbijeenkomst*"))
+    (tmp_path / "Downloads" / "verslag-startbijeenkomst.md").write_bytes(kick_off.read_bytes())
+    corrected = docx.Document()
+    for line in WIJKMANAGER.replace("Het begon met een lege", "Het begon met een lege, oude").splitlines():
+        corrected.add_paragraph(line)
+    corrected.save(str(tmp_path / "Downloads" / "interview-wijkmanager-v2.docx"))
     (tmp_path / "veldwerk").mkdir()
     (tmp_path / "veldwerk" / "interview.txt").write_text(
         "[INT 00:01] Hoe begon het?\n[RES 00:05] Met vertrouwen.\n", encoding="utf-8")

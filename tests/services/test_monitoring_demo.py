@@ -34,3 +34,22 @@ def test_the_demo_log_has_the_year_its_meetings_and_a_dozen_entries(project):
     assert [a.owner for a in overdue] == ["GGD Gelderland-Zuid"]
     timeline = monitoring.timeline.timeline(EntryFilter(include_internal=False))
     assert len(timeline.months) == 12 and len(timeline.markers) >= 7
+
+
+def test_the_demo_log_gains_its_kick_off_report_as_a_researcher_imports_it(project):
+    from workbench.services import demo_reports
+
+    add_to_demo(project, sample_transcripts_dir())
+    before = {a.name for a in project.monitoring.actors.list()}
+    demo_reports.add_to_demo(project, sample_transcripts_dir())
+    kick_off = next(e for e in project.monitoring.entries.list() if e.date == dt.date(2024, 9, 4))
+    assert kick_off.title == "Kick-off Samen creëren en floreren" and kick_off.location.startswith("Paviljoen HEEM")
+    (link,) = [link for link in kick_off.links if link.kind == "document"]
+    assert project.documents.show(link.target_id).title.startswith("Verslag startbijeenkomst")
+    added = {a.name for a in project.monitoring.actors.list()} - before
+    assert {"Yvonne Peters", "Karin Lammers", "Peter Smits", "Lotte Verhoeven"} <= added
+    assert "Marieke Jansen" not in added and "Gemeente Nijmegen" not in added  # matched, not doubled
+    assert len([e for e in project.monitoring.entries.list() if e.date == dt.date(2025, 1, 15)]) == 1
+    texts = [q.text for q in project.monitoring.agenda.list()]
+    assert texts.count("Hoe kan de gemeente wijkondernemingen langer dan één jaar financieren?") == 1
+    assert "Wie is eigenaar van de rol van de wijkonderneming als de initiatiefnemer stopt?" in texts

@@ -32,6 +32,7 @@ COMMAND_MODULES = (
     "export_commands",
     "names_commands",
     "speaker_commands",
+    "review_commands",
 )
 
 for _name in COMMAND_MODULES:

@@ -26,18 +26,32 @@ def import_documents(
     ),
     language: str = typer.Option("auto", "--language", help="nl, en, or auto to detect it per file."),
     speaker: list[str] = typer.Option([], "--speaker", help="LABEL=NAME, e.g. I=Interviewer; repeat for more."),
+    replace: Optional[str] = typer.Option(
+        None, "--replace", metavar="DOC",
+        help="Replace this document's text with the file (a corrected version); its codings follow their words.",
+    ),
     as_json: bool = JSON,
 ) -> None:
     """Import transcripts (.txt .md .docx .odt .rtf .pdf .vtt .srt, Whisper and Amberscript .json/.tsv).
 
     Each file is imported on its own: a file that fails changes nothing and the others go on. Text that is
-    already in the project is skipped. The exit code is 1 when any file failed.
+    already in the project is skipped. The exit code is 1 when any file failed. With --replace DOC, the one
+    file given becomes the corrected text of DOC in one undoable step: it prints how many codings were kept
+    exactly, moved, and left to review (`workbench review list`); none is lost.
     """
     from workbench.domain.documents import FAILED, IMPORTED, SKIPPED
     from workbench.domain.errors import InvalidInput
 
     given = _pairs(attr, "--attr", "organisation=gemeente")
     names = _pairs(speaker, "--speaker", "I=Interviewer")
+    if replace is not None:
+        from workbench.cli.replacement_text import replace_document
+
+        if len(paths) != 1 or given or attributes is not None:
+            raise InvalidInput("--replace takes exactly one file and no attributes; give the corrected file and the "
+                               "document it corrects, e.g. `workbench import interview-v2.docx --replace 3`.")
+        replace_document(state(ctx).project(), paths[0], replace, language=language, speaker_map=names, as_json=as_json)
+        return
     service = state(ctx).project().documents
     with _progress_bar() as advance:
 

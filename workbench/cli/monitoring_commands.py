@@ -224,3 +224,4 @@ def memo(
 
 # The other monitoring commands live beside this module and add themselves to `log_app` and `app`.
 from workbench.cli import monitoring_agenda_commands, monitoring_register_commands  # noqa: E402,F401
+from workbench.cli import monitoring_report_commands  # noqa: E402,F401

@@ -123,9 +123,17 @@ _MONTHS = {
     "sep": 9, "oktober": 10, "october": 10, "okt": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+MONTH_NAMES = tuple(_MONTHS)  # Dutch and English month names and their abbreviations
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
-_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_WRITTEN = re.compile(r"^(?:[a-z]+\.?,?\s+)?(\d{1,2})\s+([a-z]+)\.?\s+(\d{4})$")
+_DAY_FIRST = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4}|['’]?\d{2})$")
+_WRITTEN = re.compile(r"^(?:[a-z]+\.?,?\s+)?(\d{1,2})(?:e|st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4}|['’]\d{2})$")
+_MONTH_FIRST = re.compile(r"^(?:[a-z]+\.?,?\s+)?([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
+
+
+def _year(text: str) -> int:
+    """A year as written: 2024, or '24 and 24 for 2024 (reports and minutes shorten it)."""
+    digits = text.lstrip("'’")
+    return int(digits) + 2000 if len(digits) == 2 else int(digits)
 _TIME = re.compile(r"^(\d{1,2})[:.](\d{2})(?::(\d{2}))?$")
 
 
@@ -133,14 +141,17 @@ def _date_parts(raw: str) -> tuple[int, int, int] | None:
     if match := _ISO.match(raw):
         return int(match[1]), int(match[2]), int(match[3])
     if match := _DAY_FIRST.match(raw):
-        return int(match[3]), int(match[2]), int(match[1])
+        return _year(match[3]), int(match[2]), int(match[1])
     if (match := _WRITTEN.match(raw.casefold())) and match[2] in _MONTHS:
-        return int(match[3]), _MONTHS[match[2]], int(match[1])
+        return _year(match[3]), _MONTHS[match[2]], int(match[1])
+    if (match := _MONTH_FIRST.match(raw.casefold())) and match[1] in _MONTHS:
+        return int(match[3]), _MONTHS[match[1]], int(match[2])
     return None
 
 
 def parse_date(value: object, what: str = "The date") -> dt.date:
-    """A date from a date, an ISO string, a Dutch day-first date (4-9-2024) or '4 september 2024'."""
+    """A date from a date, an ISO string, a Dutch day-first date (4-9-2024, 04-09-'24), '4 september 2024' or
+    'September 4, 2024'."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -33,6 +33,15 @@ _DOCX_ERRORS = (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile, 
 
 def read_docx(path: Path, extra_patterns: Sequence[re.Pattern[str]] = ()) -> tuple[str, ParagraphDocument]:
     """Read a .docx file; return its format id (`docx` or `docx-teams`) and what it says."""
+    lines, headings = docx_lines(path)
+    teams = _teams_start(lines)
+    if teams is None:
+        return "docx", read_paragraphs(lines, headings=headings, extra_patterns=extra_patterns)
+    return "docx-teams", _read_teams(lines, teams, extra_patterns)
+
+
+def docx_lines(path: Path) -> tuple[list[str], set[int]]:
+    """A .docx file's paragraphs as lines, in order (tables row by row), and which lines are headings."""
     check_zip_file(path, str(path), advice="open it in Word and save it again as .docx")
     try:
         document = docx.Document(str(path))
@@ -46,14 +55,10 @@ def read_docx(path: Path, extra_patterns: Sequence[re.Pattern[str]] = ()) -> tup
     lines: list[str] = []
     headings: set[int] = set()
     for text, is_heading in paragraphs:
-        parts = text.split("\n")
         if is_heading:
             headings.add(len(lines))
-        lines.extend(parts)
-    teams = _teams_start(lines)
-    if teams is None:
-        return "docx", read_paragraphs(lines, headings=headings, extra_patterns=extra_patterns)
-    return "docx-teams", _read_teams(lines, teams, extra_patterns)
+        lines.extend(text.split("\n"))
+    return lines, headings
 
 
 def _body_paragraphs(body: etree._Element, styles: dict[str, str]) -> Iterator[tuple[str, bool]]:

@@ -25,6 +25,12 @@ _ODT_ERRORS = (TypeError, KeyError, ValueError, zipfile.BadZipFile, zlib.error, 
 
 def read_odt(path: Path, extra_patterns: Sequence[re.Pattern[str]] = ()) -> ParagraphDocument:
     """Read an .odt file into text and turns."""
+    lines, headings = odt_lines(path)
+    return read_paragraphs(lines, headings=headings, extra_patterns=extra_patterns)
+
+
+def odt_lines(path: Path) -> tuple[list[str], set[int]]:
+    """An .odt file's paragraphs as lines, in order (lists and tables included), and which lines are headings."""
     check_zip_file(path, str(path), advice="open it in LibreOffice and save it again as .odt")
     try:
         document = Document(str(path))
@@ -42,7 +48,7 @@ def read_odt(path: Path, extra_patterns: Sequence[re.Pattern[str]] = ()) -> Para
         if is_heading:
             headings.add(len(lines))
         lines.extend(text.split("\n"))
-    return read_paragraphs(lines, headings=headings, extra_patterns=extra_patterns)
+    return lines, headings
 
 
 def _paragraphs(element: Element) -> Iterator[tuple[str, bool]]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.resources import sample_transcripts_dir
-from workbench.services import demo_codings, demo_documents, demo_monitoring
+from workbench.services import demo_codings, demo_documents, demo_monitoring, demo_reports
 
-# Each step adds one part of the demo, in this order: codings need the documents.
-DEMO_STEPS = (demo_documents, demo_codings, demo_monitoring)
+# Each step adds one part of the demo, in this order: codings need the documents, the report the log.
+DEMO_STEPS = (demo_documents, demo_codings, demo_monitoring, demo_reports)
 
 
 def fill_demo(project, samples: Path | None = None) -> None:

@@ -88,6 +88,10 @@ class DocumentService:
             document_id, _ = resolve_document(session, document)
             return detail(session, document_id)
 
+    def import_settings(self, language: str | None, speaker_map: Mapping[str, str] | None) -> ImportSettings:
+        """How files are read: the language (None or 'auto' to detect), speaker names and the project's patterns."""
+        return self._settings(language, speaker_map)
+
     def _settings(self, language: str | None, speaker_map: Mapping[str, str] | None) -> ImportSettings:
         if language not in (None, "auto", *LANGUAGES):
             raise InvalidInput(f"The language '{language}' is not supported; give nl, en or auto.")

@@ -17,7 +17,7 @@ class MonitoringService:
 
     `actors` and `phases` keep the registers, `entries` the log itself, `agenda` the learning questions,
     `actions` the follow-up actions, `timeline` the timelines, themes over time and export reports,
-    and `sheets` imports a spreadsheet log.
+    `sheets` imports a spreadsheet log and `reports` meeting reports.
     """
 
     def __init__(self, ctx: ServiceContext):
@@ -64,6 +64,12 @@ class MonitoringService:
         from workbench.services.monitoring_import import LogSheetService
 
         return LogSheetService(self.ctx)
+
+    @cached_property
+    def reports(self):
+        from workbench.services.monitoring_reports import ReportImportService
+
+        return ReportImportService(self.ctx)
 
     def init_year(self) -> YearSetUp:
         """Set up the project year: its phases per track and its three fixed meetings; what exists is kept."""

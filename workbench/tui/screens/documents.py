@@ -37,6 +37,8 @@ class DocumentsScreen(OwnDialogs, Screen):
         Binding("e", "attributes", "Attributes"),
         Binding("r", "rename", "Rename"),
         Binding("x", "remove", "Remove"),
+        Binding("R", "replace", "Replace with corrected version", show=False),
+        Binding("v", "review", "Review placements", show=False),
         Binding("u", "undo", "Undo", show=False),
         Binding("m", "memo", "Memo", show=False),
         Binding("slash", "filter", "Filter", key_display="/"),
@@ -187,6 +189,27 @@ class DocumentsScreen(OwnDialogs, Screen):
             PromptScreen(f"New title for {esc(doc.title)}:", doc.title),
             lambda title: title and title != doc.title and self.change(
                 lambda edits: edits.rename(doc.id, title), lambda _old: f"Renamed to “{title}”", doc.id))
+
+    def action_replace(self) -> None:
+        from workbench.tui.screens.replace_dialog import ReplaceDialog
+
+        doc = self._current()
+        if doc is not None:
+            self.show_dialog(ReplaceDialog(doc.id, doc.title), lambda result: self._replaced(doc.id, result))
+
+    def _replaced(self, doc_id: int, result) -> None:
+        """Say what the replacement did; open the review when codings wait for it."""
+        self.load()
+        if result is None:
+            return
+        self.notify(result.line, timeout=6, markup=False)
+        if result.reviews:
+            self.action_review(doc_id)
+
+    def action_review(self, doc_id: int | None = None) -> None:
+        from workbench.tui.screens.review_dialog import ReviewDialog
+
+        self.show_dialog(ReviewDialog(doc_id if doc_id is not None else self._current_id()), lambda _changed: self.load())
 
     def action_remove(self) -> None:
         doc = self._current()

@@ -90,6 +90,7 @@ class MonitoringScreen(MonitoringActions, OwnDialogs, Screen):
     BINDINGS = [
         *(Binding(str(n), f"tab('{tab}')", tab.removeprefix("tab-").capitalize(), show=False) for n, tab in enumerate(TABS, 1)),
         Binding("Y", "init_year", "Set up the year"),
+        Binding("R", "import_report", "Import report"),
         Binding("z", "zoom", "Zoom"),
         Binding("plus,equals_sign", "zoom_in", "Zoom in", show=False),
         Binding("minus", "zoom_out", "Zoom out", show=False),
@@ -275,6 +276,11 @@ class MonitoringScreen(MonitoringActions, OwnDialogs, Screen):
 
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
+
+    def action_import_report(self) -> None:
+        from workbench.tui.screens.report_dialog import ReportDialog
+
+        self.show_dialog(ReportDialog(), lambda _imported: self.reload())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         tabs = TAB_ACTIONS.get(action)
