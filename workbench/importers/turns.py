@@ -9,10 +9,6 @@ from dataclasses import dataclass, field
 from workbench.domain.transcripts import PARAGRAPH_SEPARATOR, TURN_SEPARATOR, TurnSpan
 
 _SPACES = re.compile(r"[ \t]{2,}|\t")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-# Cues without speakers join into one turn until a sentence ends at a pause or after this long.
-_PAUSE_SECONDS = 1.0
-_LONGEST_TURN_SECONDS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +72,6 @@ class TurnAssembler:
         if t_end is not None:
             self._open.t_end = t_end
 
-    def running_for(self, now: float | None) -> float:
-        """Seconds from the open turn's start to `now` (0 when either is unknown)."""
-        if self._open is None or self._open.t_start is None or now is None:
-            return 0.0
-        return now - self._open.t_start
-
     def close(self) -> None:
         """Write the open turn into the text; a turn without words is dropped."""
         turn, self._open = self._open, None
@@ -104,8 +94,8 @@ class TurnAssembler:
 def turns_from_cues(cues: Iterable[Cue]) -> tuple[str, tuple[TurnSpan, ...]]:
     """Lay out cues as turns: consecutive cues of one speaker become one turn (first start, last end).
 
-    Cues without a speaker (Whisper, Amberscript subtitles) join into paragraph-sized turns, ending where a
-    sentence ends at a pause of a second or more, or once a turn has run for half a minute.
+    A cue without a speaker (Whisper without diarisation, subtitles) is a turn of its own without a speaker,
+    so the time of every segment stays with its words and a quote can be found again in the recording.
     """
     assembler = TurnAssembler()
     previous: Cue | None = None
@@ -113,7 +103,7 @@ def turns_from_cues(cues: Iterable[Cue]) -> tuple[str, tuple[TurnSpan, ...]]:
         text = _single_spaced(cue.text.replace("\n", " "))
         if not text:
             continue
-        if previous is not None and _continues(previous, cue, assembler):
+        if previous is not None and cue.speaker is not None and _continues(previous, cue, assembler):
             assembler.extend(text, cue.end)
         else:
             assembler.open(cue.speaker, cue.start)
@@ -123,15 +113,8 @@ def turns_from_cues(cues: Iterable[Cue]) -> tuple[str, tuple[TurnSpan, ...]]:
 
 
 def _continues(previous: Cue, cue: Cue, assembler: TurnAssembler) -> bool:
-    """Whether `cue` belongs to the open turn."""
-    if not assembler.is_open or cue.speaker != previous.speaker:
-        return False
-    if cue.speaker is not None:
-        return True
-    if not _SENTENCE_END.search(previous.text.rstrip()):
-        return True
-    gap = (cue.start or 0.0) - (previous.end or cue.start or 0.0)
-    return gap < _PAUSE_SECONDS and assembler.running_for(cue.start) < _LONGEST_TURN_SECONDS
+    """Whether `cue` continues the open turn of its speaker."""
+    return assembler.is_open and cue.speaker == previous.speaker
 
 
 def _single_spaced(text: str) -> str:
