@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from workbench.domain.transcripts import PARAGRAPH_SEPARATOR, TURN_SEPARATOR, TurnSpan
 
 _SPACES = re.compile(r"[ \t]{2,}|\t")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,10 @@ class TurnAssembler:
 def turns_from_cues(cues: Iterable[Cue]) -> tuple[str, tuple[TurnSpan, ...]]:
     """Lay out cues as turns: consecutive cues of one speaker become one turn (first start, last end).
 
-    A cue without a speaker (Whisper without diarisation, subtitles) is a turn of its own without a speaker,
-    so the time of every segment stays with its words and a quote can be found again in the recording.
+    Cues without a speaker (Whisper without diarisation, subtitles) become turns without a speaker, a new one
+    at every cue that begins a sentence: each speech-recognition segment keeps its own time, so a quote can be
+    found again in the recording, while a subtitle line that goes on with the sentence before it stays in that
+    sentence's turn (a sentence never spans two turns).
     """
     assembler = TurnAssembler()
     previous: Cue | None = None
@@ -103,7 +106,7 @@ def turns_from_cues(cues: Iterable[Cue]) -> tuple[str, tuple[TurnSpan, ...]]:
         text = _single_spaced(cue.text.replace("\n", " "))
         if not text:
             continue
-        if previous is not None and cue.speaker is not None and _continues(previous, cue, assembler):
+        if previous is not None and _continues(previous, cue, assembler):
             assembler.extend(text, cue.end)
         else:
             assembler.open(cue.speaker, cue.start)
@@ -113,8 +116,10 @@ def turns_from_cues(cues: Iterable[Cue]) -> tuple[str, tuple[TurnSpan, ...]]:
 
 
 def _continues(previous: Cue, cue: Cue, assembler: TurnAssembler) -> bool:
-    """Whether `cue` continues the open turn of its speaker."""
-    return assembler.is_open and cue.speaker == previous.speaker
+    """Whether `cue` belongs to the open turn: the same speaker, or, without speakers, the same sentence."""
+    if not assembler.is_open or cue.speaker != previous.speaker:
+        return False
+    return cue.speaker is not None or cue.start is None or not _SENTENCE_END.search(previous.text.rstrip())
 
 
 def _single_spaced(text: str) -> str:
