@@ -99,15 +99,32 @@ def _cell(text: str, width: int, style: str, *, bold: bool, right: bool, keep: b
             f'<w:r>{run_properties}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
 
 
+def bookmark(paragraph_, name: str, number: int) -> None:
+    """A bookmark around the whole paragraph (for PAGEREF fields and links to it)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    properties = paragraph_._p.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        paragraph_._p.insert(0, start)
+    paragraph_._p.append(end)
+
+
 def table(document, rows: list[list[str]], widths_cm: list[float], table_style: str, text_style: str, *,
-          header: bool = True, bold_last: bool = False, right_from: int = 1, keep_together: bool = True) -> None:
-    """A table in one piece of XML: fixed widths, header row repeated, rows kept on one page when small."""
+          header: bool = True, bold_last: bool = False, right_from: int = 1, keep_together: bool = True,
+          keep_with_next: bool = False) -> None:
+    """A table in one piece of XML: fixed widths, header row repeated, rows kept on one page when small;
+    `keep_with_next` keeps its last row with what follows (a chart of the same numbers)."""
     widths = [round(w * TWIPS_PER_CM) for w in widths_cm]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     body = []
     for index, row in enumerate(rows):
         bold = (header and index == 0) or (bold_last and index == len(rows) - 1)
-        keep = keep_together and index < len(rows) - 1
+        keep = (keep_together and index < len(rows) - 1) or keep_with_next
         row_properties = "<w:cantSplit/>" + ("<w:tblHeader/>" if header and index == 0 else "")
         cells = "".join(_cell(text, width, text_style, bold=bold, right=column >= right_from,
                               keep=keep) for column, (text, width) in enumerate(zip(row, widths)))
