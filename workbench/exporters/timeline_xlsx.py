@@ -1,4 +1,6 @@
-"""The timeline as an Excel workbook: a month-grid Gantt sheet, the log, the learning agenda's history, actions."""
+"""The timeline as an Excel workbook: a month-grid Gantt sheet with a legend of its colours, the log, the learning
+agenda's history, actions; every sheet in the project's language and set up to print (landscape A4, fit to the
+page width, its header rows repeated on every page)."""
 
 from __future__ import annotations
 
@@ -34,6 +36,32 @@ def _header(sheet, row: int, values: list[str]) -> None:
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center" if column >= FIRST_MONTH_COLUMN else "left")
 
 
+def _printable(sheet, title_rows: str) -> None:
+    """Landscape A4, as wide as the page and as many pages long as needed, `title_rows` repeated on each."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.print_title_rows = title_rows
+    sheet.page_margins.left = sheet.page_margins.right = 0.5
+    sheet.print_options.gridLines = False
+
+
+def _legend(sheet, row: int, title: str, items: list[tuple[str, str]], note: str = "") -> int:
+    """A legend from `row` on: a coloured cell and its meaning per item; returns the last row used."""
+    sheet.cell(row=row, column=1, value=title).font = Font(bold=True, color="1F3B57")
+    for colour, meaning in items:
+        row += 1
+        swatch = sheet.cell(row=row, column=1, value="")
+        swatch.fill, swatch.border = _fill(colour), GRID
+        sheet.cell(row=row, column=2, value=meaning).alignment = WRAP
+    if note:
+        row += 1
+        sheet.cell(row=row, column=2, value=note).font = Font(italic=True, color="555555")
+    return row
+
+
 def _section(sheet, row: int, title: str, width: int) -> None:
     for column in range(1, width + 1):
         sheet.cell(row=row, column=column).fill = SECTION
@@ -54,8 +82,8 @@ def _grid(book: Workbook, report: TimelineReport, words: Labels) -> None:
         colour = _fill(TRACK_COLOURS[index % len(TRACK_COLOURS)])
         for bar in track.bars:
             row += 1
-            sheet.cell(row=row, column=1, value=track.name)
-            sheet.cell(row=row, column=2, value=bar.phase.name)
+            sheet.cell(row=row, column=1, value=track.name).alignment = WRAP
+            sheet.cell(row=row, column=2, value=bar.phase.name).alignment = WRAP
             for i in range(bar.first, bar.last + 1):
                 cell = sheet.cell(row=row, column=FIRST_MONTH_COLUMN + i, value="")
                 cell.fill = colour
@@ -69,7 +97,7 @@ def _grid(book: Workbook, report: TimelineReport, words: Labels) -> None:
         row += 1
         sheet.cell(row=row, column=1, value=entry.date).number_format = "yyyy-mm-dd"
         label = f"{entry.title} ({words.type(entry.type)})"
-        sheet.cell(row=row, column=2, value=label)
+        sheet.cell(row=row, column=2, value=label).alignment = WRAP  # a long title wraps between words
         cell = sheet.cell(row=row, column=FIRST_MONTH_COLUMN + months.index(month), value=entry.date.day)
         cell.fill = _fill(SIGNIFICANCE_COLOURS[entry.significance])
         cell.font = Font(bold=entry.marked, color="FFFFFF" if entry.significance in ("high_point", "turning_point", "none") else "000000")
@@ -82,7 +110,7 @@ def _grid(book: Workbook, report: TimelineReport, words: Labels) -> None:
         _section(sheet, row, words["chart_themes"], width)
         for s in series:
             row += 1
-            sheet.cell(row=row, column=2, value=s.name)
+            sheet.cell(row=row, column=2, value=s.name).alignment = WRAP
             top = max(s.counts) or 1
             for i, count in enumerate(s.counts):
                 cell = sheet.cell(row=row, column=FIRST_MONTH_COLUMN + i, value=count or None)
@@ -92,6 +120,13 @@ def _grid(book: Workbook, report: TimelineReport, words: Labels) -> None:
     for r in sheet.iter_rows(min_row=3, max_row=row, max_col=width):
         for cell in r:
             cell.border = GRID
+    marks = [(SIGNIFICANCE_COLOURS[value], words.significance(value) or words["legend_other"])
+             for value in ("high_point", "turning_point", "learning_moment", "low_point", "none")]
+    tracks = [(TRACK_COLOURS[i % len(TRACK_COLOURS)], f"{words['legend_phase']}: {track.name}")
+              for i, track in enumerate(report.timeline.tracks)]
+    themes = [(tint("#3C6E9F", 0.55), words["legend_theme"])] if series else []
+    _legend(sheet, row + 2, words["legend"], marks + tracks + themes, words["legend_day"])
+    _printable(sheet, "1:3")
     sheet.column_dimensions["A"].width = 20
     sheet.column_dimensions["B"].width = 48
     for i in range(len(months)):
@@ -114,6 +149,7 @@ def _table(book: Workbook, title: str, headers: list[str], rows: list[list], wid
     sheet.freeze_panes = "A2"
     if rows:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    _printable(sheet, "1:1")
     return sheet
 
 
@@ -123,7 +159,7 @@ def _log(book: Workbook, report: TimelineReport, words: Labels) -> None:
                words["why"], words["confidentiality"], words["author"], words["questions"], words["actions"]]
     rows = [[e.date, e.end_date, e.time, words.type(e.type), e.title, e.location, ", ".join(e.actor_names()),
              e.observation, e.interpretation, e.reflection, words.significance(e.significance), e.significance_why,
-             e.confidentiality, e.author or "", "\n".join(f"{q.text} ({words.question(q.status)})" for q in e.questions),
+             words.confidentiality(e.confidentiality), e.author or "", "\n".join(f"{q.text} ({words.question(q.status)})" for q in e.questions),
              "\n".join(a.action for a in e.actions)] for e in report.entries]
     sheet = _table(book, words["log"], headers, rows, [11, 11, 7, 13, 34, 16, 26, 60, 40, 40, 15, 36, 12, 10, 36, 30])
     for index, entry in enumerate(report.entries, start=2):
@@ -148,6 +184,9 @@ def _agenda(book: Workbook, report: TimelineReport, words: Labels) -> None:
             cell.font = Font(bold=day in changed_on, color="000000" if day in changed_on else "777777")
         if question.long_open:
             sheet.cell(row=index, column=len(headers)).font = Font(bold=True, color="9C4A00")
+    if report.questions:
+        statuses = [(QUESTION_COLOURS[s], words.question(s)) for s in ("open", "provisional", "answered", "dropped")]
+        _legend(sheet, len(report.questions) + 3, words["legend"], statuses)
 
 
 def _actions(book: Workbook, report: TimelineReport, words: Labels) -> None:
