@@ -14,6 +14,7 @@ from workbench.domain.monitoring_agenda import agenda_dates
 from workbench.domain.monitoring_labels import QUESTION_COLOURS, SIGNIFICANCE_COLOURS, TRACK_COLOURS, Labels, tint
 from workbench.domain.monitoring_report import TimelineReport
 from workbench.domain.monitoring_timeline import Month
+from workbench.exporters.cell_sizes import line_count
 from workbench.exporters.export_files import replacing
 
 HEADER = PatternFill("solid", fgColor="1F3B57")
@@ -46,6 +47,17 @@ def _printable(sheet, title_rows: str) -> None:
     sheet.print_title_rows = title_rows
     sheet.page_margins.left = sheet.page_margins.right = 0.5
     sheet.print_options.gridLines = False
+
+
+def _fit_rows(sheet, first_row: int, last_row: int) -> None:
+    """Give each row the height its wrapped text needs (spreadsheets do not measure rows when opening)."""
+    widths = {column: (sheet.column_dimensions[get_column_letter(column)].width or 9)
+              for column in range(1, sheet.max_column + 1)}
+    for cells in sheet.iter_rows(min_row=first_row, max_row=last_row):
+        lines = max((line_count(cell.value, widths[cell.column]) for cell in cells if isinstance(cell.value, str)),
+                    default=1)
+        if lines > 1:
+            sheet.row_dimensions[cells[0].row].height = min(15 * lines + 2, 409)
 
 
 def _legend(sheet, row: int, title: str, items: list[tuple[str, str]], note: str = "") -> int:
@@ -95,7 +107,8 @@ def _grid(book: Workbook, report: TimelineReport, words: Labels) -> None:
         if month not in months:
             continue
         row += 1
-        sheet.cell(row=row, column=1, value=entry.date).number_format = "yyyy-mm-dd"
+        day = sheet.cell(row=row, column=1, value=entry.date)
+        day.number_format, day.alignment = "yyyy-mm-dd", Alignment(vertical="top")
         label = f"{entry.title} ({words.type(entry.type)})"
         sheet.cell(row=row, column=2, value=label).alignment = WRAP  # a long title wraps between words
         cell = sheet.cell(row=row, column=FIRST_MONTH_COLUMN + months.index(month), value=entry.date.day)
@@ -125,12 +138,13 @@ def _grid(book: Workbook, report: TimelineReport, words: Labels) -> None:
     tracks = [(TRACK_COLOURS[i % len(TRACK_COLOURS)], f"{words['legend_phase']}: {track.name}")
               for i, track in enumerate(report.timeline.tracks)]
     themes = [(tint("#3C6E9F", 0.55), words["legend_theme"])] if series else []
-    _legend(sheet, row + 2, words["legend"], marks + tracks + themes, words["legend_day"])
+    last = _legend(sheet, row + 2, words["legend"], marks + tracks + themes, words["legend_day"])
     _printable(sheet, "1:3")
     sheet.column_dimensions["A"].width = 20
     sheet.column_dimensions["B"].width = 48
     for i in range(len(months)):
         sheet.column_dimensions[get_column_letter(FIRST_MONTH_COLUMN + i)].width = 9
+    _fit_rows(sheet, 4, last)
     sheet.freeze_panes = sheet.cell(row=4, column=FIRST_MONTH_COLUMN)
 
 
@@ -146,6 +160,7 @@ def _table(book: Workbook, title: str, headers: list[str], rows: list[list], wid
                 cell.number_format = "yyyy-mm-dd" if not hasattr(cell.value, "hour") else "hh:mm"
     for i, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(i)].width = width
+    _fit_rows(sheet, 1, len(rows) + 1)
     sheet.freeze_panes = "A2"
     if rows:
         sheet.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
