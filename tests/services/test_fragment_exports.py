@@ -85,6 +85,7 @@ def test_workbook_sheets_rows_and_layout(export_project, tmp_path):
     assert codebook["Vertrouwen/Vertrouwen in personen"][9] == 3
     about = dict(_rows(book["Export"]))
     assert about["Project"] == "Wijkondernemingen" and about["Gepseudonimiseerd"] == "nee"
+    assert about["Filter: status"] == "toegepast" and about["Filter: context"] == "zin"
     assert book.properties.language == "nl-NL" and book.properties.title == "Gecodeerde fragmenten: Wijkondernemingen"
 
 

@@ -41,6 +41,8 @@ _CATALOGUES: dict[str, dict[str, str]] = {
         "filter_context": "context",
         # Coding statuses.
         "status_applied": "toegepast", "status_suggested": "voorgesteld", "status_rejected": "afgewezen",
+        # How much text around a fragment is shown.
+        "context_sentence": "zin", "context_turn": "beurt", "context_none": "geen",
     },
     "en": {
         "document": "Document", "case": "Case", "speaker": "Speaker", "time": "Time", "code": "Code",
@@ -62,6 +64,7 @@ _CATALOGUES: dict[str, dict[str, str]] = {
         "filter_statuses": "statuses", "filter_date_from": "from", "filter_date_to": "to",
         "filter_context": "context",
         "status_applied": "applied", "status_suggested": "suggested", "status_rejected": "rejected",
+        "context_sentence": "sentence", "context_turn": "turn", "context_none": "none",
     },
 }
 
@@ -95,3 +98,12 @@ class ExportLabels:
     def filter_name(self, key: str) -> str:
         """The name of a filter as the export's about sheet shows it."""
         return self._words.get(f"filter_{key}", key)
+
+    def filter_value(self, key: str, value: object) -> str:
+        """A filter's value in words: statuses and the context in the language, lists joined by commas."""
+        values = list(value) if isinstance(value, (list, tuple)) else [value]
+        if key == "statuses":
+            values = [self.status(str(v)) for v in values]
+        elif key == "context":
+            values = [self._words.get(f"context_{v}", str(v)) for v in values]
+        return ", ".join(map(str, values))

@@ -270,8 +270,7 @@ def _about_sheet(workbook: Workbook, data: FragmentSet, table: FragmentTable) ->
             (words["codebook"], data.codebook_title), (words["codebook_version"], data.codebook_version),
             (words["pseudonymised"], words.yes_no(data.pseudonymised)),
             (words["fragments"], len(data.fragments)), (words["documents"], len(table.documents()))]
-    rows += [(f"{words['filter']}: {words.filter_name(key)}",
-              ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value)
+    rows += [(f"{words['filter']}: {words.filter_name(key)}", words.filter_value(key, value))
              for key, value in data.filters.items() if value not in (None, "", [], ())]
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
