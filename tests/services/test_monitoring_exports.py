@@ -109,6 +109,10 @@ def test_word_has_the_chart_the_entries_agenda_actions_and_a_two_column_learning
     path, _done = _export(report_project, tmp_path, "docx")
     document = Document(str(path))
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    properties = document.core_properties
+    assert properties.author == report_project.ctx.coder and properties.language == "nl-NL"
+    assert properties.comments == "" and properties.created.year >= 2025
+    assert 'w:lang w:val="nl-NL"' in document.styles.element.xml and "en-US" not in document.styles.element.xml
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Tijdlijn", "Fasen en sporen", "Activiteiten", "Leeragenda", "Vervolgacties", "Leergeschiedenis"]
     assert len(document.inline_shapes) == 1

@@ -8,6 +8,7 @@ paragraphs get its id directly; count tables are built as XML in one go.
 
 from __future__ import annotations
 
+import datetime as dt
 from xml.sax.saxutils import escape
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -39,6 +40,35 @@ def add_style(document, name: str, base: str = "Normal", **formatting) -> str:
         else:
             setattr(paragraph_format, key, value)
     return style.style_id
+
+
+def describe(document, *, title: str, subject: str, author: str, language_tag: str) -> None:
+    """The file's properties (title, subject, author and last editor, created and modified now, language), and
+    the language on the default run properties and every paragraph and character style, so that Word checks
+    spelling and hyphenates in the document's language instead of the template's."""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    properties = document.core_properties
+    properties.title, properties.subject = title, subject
+    properties.author = properties.last_modified_by = author or "workbench"
+    properties.created = properties.modified = now
+    properties.language = language_tag
+    properties.comments = properties.keywords = ""
+    properties.revision = 1
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    targets = [run_defaults.find(qn("w:rPr"))] if run_defaults is not None else []
+    targets += [style.element.get_or_add_rPr() for style in document.styles
+                if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER)]
+    for run_properties in targets:
+        if run_properties is None:
+            continue
+        for old in run_properties.findall(qn("w:lang")):
+            run_properties.remove(old)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), language_tag)
+        lang.set(qn("w:eastAsia"), language_tag)
+        lang.set(qn("w:bidi"), "ar-SA")
+        run_properties.append(lang)
 
 
 def style_id(document, name: str) -> str:

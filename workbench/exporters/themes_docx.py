@@ -5,12 +5,10 @@ language it is written, so Word checks its spelling in that language."""
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from pathlib import Path
 
 from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -131,36 +129,9 @@ def _page_plan(plan: ThemePlan, chart_height_pt: float | None) -> dict[str, int]
 
 
 def _described(document, plan: ThemePlan, author: str) -> None:
-    """Title, author (the coder), creation time and language in the file's properties; the language also on
-    the document's default run properties and its styles, so Word checks spelling in it."""
-    words = ExportLabels(plan.language)
-    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
-    properties = document.core_properties
-    properties.title = plan.title
-    properties.subject = plan.labels["subtitle"]
-    properties.author = properties.last_modified_by = author or "workbench"
-    properties.created = properties.modified = now
-    properties.language = words.tag
-    properties.comments = ""
-    properties.keywords = ""
-    properties.revision = 1
-    styles = document.styles.element
-    defaults = styles.find(qn("w:docDefaults"))
-    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
-    targets = [run_defaults.find(qn("w:rPr"))] if run_defaults is not None else []
-    for style in document.styles:
-        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER):
-            targets.append(style.element.get_or_add_rPr())
-    for run_properties in targets:
-        if run_properties is None:
-            continue
-        for old in run_properties.findall(qn("w:lang")):
-            run_properties.remove(old)
-        lang = OxmlElement("w:lang")
-        lang.set(qn("w:val"), words.tag)
-        lang.set(qn("w:eastAsia"), words.tag)
-        lang.set(qn("w:bidi"), "ar-SA")
-        run_properties.append(lang)
+    """Title, author (the coder), creation time and language in the file's properties and on its styles."""
+    parts.describe(document, title=plan.title, subject=plan.labels["subtitle"], author=author,
+                   language_tag=ExportLabels(plan.language).tag)
 
 
 def _footer(section, label: str) -> None:
