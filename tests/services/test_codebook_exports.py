@@ -34,7 +34,8 @@ def test_yaml_and_xlsx(export_project, tmp_path):
     loaded = read_codebook_yaml(tmp_path / "codeboek.yml")
     assert [c.name for c in loaded.codebook.codes] == ["Vertrouwen", "Financiering", "Rollen en taken"]
     export_project.exports.codebook(tmp_path / "codeboek.xlsx")
-    rows = list(load_workbook(tmp_path / "codeboek.xlsx")["Codebook"].iter_rows(values_only=True))
+    rows = list(load_workbook(tmp_path / "codeboek.xlsx")["Codeboek"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Code", "Niveau", "Naam", "Definitie") and rows[0][-2:] == ("Codeerbaar", "Coderingen")
     by_path = {r[0]: r for r in rows}
     assert by_path["Vertrouwen/Vertrouwen in personen"][3] == "Vertrouwen dat op een persoon rust."
     assert by_path["Vertrouwen/Vertrouwen in personen"][9] == 3
@@ -43,7 +44,7 @@ def test_yaml_and_xlsx(export_project, tmp_path):
 def test_blind_coding_counts_only_my_codings(export_project, tmp_path):
     export_project.status.update_settings(blind_coding=True)
     export_project.exports.codebook(tmp_path / "c.xlsx")
-    rows = {r[0]: r for r in load_workbook(tmp_path / "c.xlsx")["Codebook"].iter_rows(values_only=True)}
+    rows = {r[0]: r for r in load_workbook(tmp_path / "c.xlsx")["Codeboek"].iter_rows(values_only=True)}
     assert rows["Vertrouwen/Vertrouwen in personen"][9] == 2 and rows["Financiering/Verdienmodel"][9] == 0
 
 

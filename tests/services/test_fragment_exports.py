@@ -14,8 +14,9 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.exports import FragmentFilter
 from workbench.domain.filters import Selection
 
-HEADER = ["Document", "Case", "datum", "jaren ervaring", "organisatie", "pilot", "Speaker", "Time", "Code", "Level 1",
-          "Level 2", "Fragment", "Context", "Coder", "Memo", "Status", "Start", "End"]
+# A Dutch project's workbook is Dutch throughout; attribute columns keep the attribute's own name.
+HEADER = ["Document", "Casus", "datum", "jaren ervaring", "organisatie", "pilot", "Spreker", "Tijd", "Code", "Niveau 1",
+          "Niveau 2", "Fragment", "Context", "Codeur", "Memo", "Status", "Begin", "Einde"]
 
 
 def _column_format_is_top_aligned(path) -> bool:
@@ -43,16 +44,16 @@ def test_workbook_sheets_rows_and_layout(export_project, tmp_path):
     result = export_project.exports.fragments(out)
     assert result.counts["fragments"] == 8
     book = load_workbook(out)
-    assert book.sheetnames == ["All", "Vertrouwen", "Financiering", "Rollen en taken", "Code × document",
-                               "Code × attribute", "Codebook", "Export"]
-    everything = book["All"]
+    assert book.sheetnames == ["Alle fragmenten", "Vertrouwen", "Financiering", "Rollen en taken", "Code × document",
+                               "Code × kenmerk", "Codeboek", "Export"]
+    everything = book["Alle fragmenten"]
     rows = _rows(everything)
     assert rows[0] == HEADER and len(rows) == 9
     memo_row = next(r for r in rows if r[14] == "Typisch: jaarlijkse subsidie.")
     assert memo_row == [
         "Interview Jan de Vries", "Jan de Vries", dt.datetime(2024, 10, 8), 12, "gemeente", "ja", "Jan de Vries",
         "00:12:40", "Financiering/Subsidie", "Financiering", "Subsidie", "Subsidie krijgen we voor één jaar tegelijk.",
-        "Subsidie krijgen we voor één jaar tegelijk.", "anna", "Typisch: jaarlijkse subsidie.", "applied", 209, 252,
+        "Subsidie krijgen we voor één jaar tegelijk.", "anna", "Typisch: jaarlijkse subsidie.", "toegepast", 209, 252,
     ]
     text = export_project.sample.texts["Interview Jan de Vries"]
     assert text[memo_row[16]:memo_row[17]] == memo_row[11]
@@ -73,16 +74,19 @@ def test_workbook_sheets_rows_and_layout(export_project, tmp_path):
 
     by_document = {r[0]: r[1:] for r in _rows(book["Code × document"])}
     assert by_document["Code"] == ["Interview Jan de Vries", "Interview wijkonderneming", "Veldnotities werkbezoek",
-                                   "Total", "Documents"]
+                                   "Totaal", "Documenten"]
     assert by_document["Vertrouwen/Vertrouwen in personen"] == [3, 0, 0, 3, 1]
-    by_attribute = {r[0]: r[1:] for r in _rows(book["Code × attribute"])}
+    by_attribute = {r[0]: r[1:] for r in _rows(book["Code × kenmerk"])}
     header = list(by_attribute["Code"])
     assert by_attribute["Financiering"][header.index("organisatie = corporatie")] == 1
-    codebook = {r[0]: r for r in _rows(book["Codebook"])}
+    codebook = {r[0]: r for r in _rows(book["Codeboek"])}
+    assert codebook["Code"][:4] == ["Code", "Niveau", "Naam", "Definitie"]
     assert codebook["Vertrouwen/Vertrouwen in personen"][3] == "Vertrouwen dat op een persoon rust."
     assert codebook["Vertrouwen/Vertrouwen in personen"][9] == 3
     about = dict(_rows(book["Export"]))
-    assert about["Project"] == "Wijkondernemingen" and about["Pseudonymised"] == "no"
+    assert about["Project"] == "Wijkondernemingen" and about["Gepseudonimiseerd"] == "nee"
+    assert about["Filter: status"] == "toegepast" and about["Filter: context"] == "zin"
+    assert book.properties.language == "nl-NL" and book.properties.title == "Gecodeerde fragmenten: Wijkondernemingen"
 
 
 def test_csv_holds_the_same_rows(export_project, tmp_path):
@@ -92,7 +96,7 @@ def test_csv_holds_the_same_rows(export_project, tmp_path):
     assert raw.startswith(b"\xef\xbb\xbf")
     with open(tmp_path / "f.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
-    sheet = _rows(load_workbook(tmp_path / "f.xlsx")["All"])
+    sheet = _rows(load_workbook(tmp_path / "f.xlsx")["Alle fragmenten"])
     assert rows[0] == HEADER and len(rows) == len(sheet)
     for got, expected in zip(rows[1:], sheet[1:]):
         assert got[11] == expected[11] and got[8] == expected[8] and int(got[16]) == expected[16]
@@ -124,7 +128,7 @@ def test_blind_coding_shows_only_my_codings(export_project, tmp_path):
     export_project.status.update_settings(blind_coding=True)
     result = export_project.exports.fragments(tmp_path / "f.csv")
     with open(tmp_path / "f.csv", encoding="utf-8-sig") as handle:
-        coders = {row["Coder"] for row in csv.DictReader(handle)}
+        coders = {row["Codeur"] for row in csv.DictReader(handle)}
     assert coders == {"anna"} and result.counts["fragments"] == 6
     with pytest.raises(InvalidInput):
         export_project.exports.fragments(tmp_path / "g.csv", filters=FragmentFilter(selection=Selection(coders=("bram",))))
@@ -151,6 +155,30 @@ def test_text_that_looks_like_a_formula_stays_text(export_project, tmp_path):
         unit.session.add(Memo(guid="0d4c6f30-7c3a-4a53-9a5e-0c2f55f5a001", text="=SUM(A1:A3) is geen formule",
                               coding_id=export_project.sample.codings[0]))
     export_project.exports.fragments(tmp_path / "f.xlsx")
-    sheet = load_workbook(tmp_path / "f.xlsx")["All"]
+    sheet = load_workbook(tmp_path / "f.xlsx")["Alle fragmenten"]
     memos = [cell for cell in sheet["O"] if cell.value and str(cell.value).startswith("=SUM")]
     assert memos and all(cell.data_type == "s" for cell in memos)
+
+
+def _english(project) -> None:
+    from sqlalchemy import select
+
+    from workbench.store.schema import ProjectSettings
+
+    with project.ctx.change("test.language", undoable=False) as unit:
+        unit.session.scalar(select(ProjectSettings).limit(1)).default_language = "en"
+
+
+def test_an_english_project_gets_an_english_workbook_and_csv(export_project, tmp_path):
+    _english(export_project)
+    book = load_workbook(export_project.exports.fragments(tmp_path / "f.xlsx").path)
+    assert book.sheetnames[0] == "All fragments" and book.sheetnames[-4:] == [
+        "Code × document", "Code × attribute", "Codebook", "Export"]
+    header = _rows(book["All fragments"])[0]
+    assert header[:2] == ["Document", "Case"] and header[6:10] == ["Speaker", "Time", "Code", "Level 1"]
+    assert header[-7:] == ["Fragment", "Context", "Coder", "Memo", "Status", "Start", "End"]
+    assert {row[15] for row in _rows(book["All fragments"])[1:]} == {"applied"}
+    assert dict(_rows(book["Export"]))["Pseudonymised"] == "no" and book.properties.language == "en-GB"
+    export_project.exports.fragments(tmp_path / "f.csv")
+    with open(tmp_path / "f.csv", encoding="utf-8-sig", newline="") as handle:
+        assert next(csv.reader(handle)) == header

@@ -66,8 +66,20 @@ def test_excel_has_a_month_grid_gantt_the_log_the_agenda_history_and_actions(rep
     assert "Teamoverleg over de initiatiefnemer (overleg)" not in rows  # internal entries stay out
     theme = rows["Thema tijdlijn"]
     assert grid.cell(row=theme, column=3).value == 2 and grid.cell(row=theme, column=7).value == 3
+    # A legend explains the grid's colours; every sheet prints landscape, as wide as the page, headings repeated.
+    labels = [grid.cell(row=r, column=2).value for r in range(1, grid.max_row + 1)]
+    legend = labels.index(None, labels.index("Thema tijdlijn")) + 2  # a blank row, then the legend
+    assert grid.cell(row=legend, column=1).value == "Legenda"
+    assert labels[legend:legend + 5] == ["hoogtepunt", "kantelpunt", "leermoment", "dieptepunt", "overige activiteit"]
+    assert grid.cell(row=legend + 1, column=1).fill.fgColor.rgb.endswith("2E9E4F")
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+        assert sheet.page_setup.fitToHeight == 0 and sheet.sheet_properties.pageSetUpPr.fitToPage
+    assert grid.print_title_rows == "$1:$3" and book["Logboek"].print_title_rows == "$1:$1"
     log = book["Logboek"]
     assert log.max_row == 1 + done.entries == 8
+    values = {cell.value for row in log.iter_rows(min_row=2) for cell in row}
+    assert "normaal" in values and not {"normal", "none", "work_visit", "high_point", "low_point"} & values
     agenda = book["Leeragenda"]
     header = [c.value for c in agenda[1]]
     assert header[:3] == ["Vraag", "Ingebracht", "door"]
@@ -97,6 +109,10 @@ def test_word_has_the_chart_the_entries_agenda_actions_and_a_two_column_learning
     path, _done = _export(report_project, tmp_path, "docx")
     document = Document(str(path))
     assert document.sections[0].orientation == WD_ORIENT.LANDSCAPE
+    properties = document.core_properties
+    assert properties.author == report_project.ctx.coder and properties.language == "nl-NL"
+    assert properties.comments == "" and properties.created.year >= 2025
+    assert 'w:lang w:val="nl-NL"' in document.styles.element.xml and "en-US" not in document.styles.element.xml
     headings = [p.text for p in document.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Tijdlijn", "Fasen en sporen", "Activiteiten", "Leeragenda", "Vervolgacties", "Leergeschiedenis"]
     assert len(document.inline_shapes) == 1
@@ -140,10 +156,14 @@ def test_csv_of_entries_can_be_imported_again(report_project, tmp_path):
     path, done = _export(report_project, tmp_path, "csv", read_filter(types=["interview", "telefoon", "werkbezoek"]))
     with path.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    assert [r["type"] for r in rows] == ["interview", "phone_email", "work_visit"]
-    assert rows[1]["actors"] == "Fatima el Amrani; Marieke Jansen" and rows[1]["significance"] == "low_point"
-    assert rows[1]["actions"].startswith("#") and "Notitie naar de wethouder" in rows[1]["actions"]
-    assert rows[2]["end_date"] == "2024-11-15"
+    # A Dutch project's CSV is Dutch: its headings and its values, never the stored spellings.
+    assert list(rows[0])[:6] == ["nr", "datum", "einddatum", "tijd", "soort", "titel"]
+    assert [r["soort"] for r in rows] == ["interview", "telefoon/e-mail", "werkbezoek"]
+    assert rows[1]["aanwezig"] == "Fatima el Amrani; Marieke Jansen" and rows[1]["markering"] == "dieptepunt"
+    assert rows[0]["markering"] == "" and {r["vertrouwelijkheid"] for r in rows} == {"normaal"}
+    assert rows[1]["acties"].startswith("#") and "Notitie naar de wethouder" in rows[1]["acties"]
+    assert rows[2]["einddatum"] == "2024-11-15"
+    assert not {"work_visit", "low_point", "phone_email", "normal", "none"} & {v for r in rows for v in r.values()}
     with Project.init(tmp_path / "elders", coder="bob", seed=False) as other:
         imported = other.monitoring.sheets.import_sheet(path, add_actors=True)
         copies = other.monitoring.entries.list()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -42,8 +43,24 @@ def test_summary_structure_styles_and_quotes(export_project, tmp_path):
                      ["wijkonderneming", "1", "1"], ["Totaal", "4", "2"]]
     assert len(document.inline_shapes) == 7  # one chart per section, every organisation type on it
 
+    # The contents list: one entry per heading, its page number a PAGEREF to the heading's bookmark with the
+    # page already written in, and no request to Word to update fields when the file opens.
     xml = document.element.xml
-    assert 'TOC \\o "1-3"' in xml
+    entries = [p for p in document.paragraphs if p.style.name in ("TOC 1", "TOC 2", "TOC 3")]
+    assert [p.text.split("\t")[0] for p in entries] == [h for s, h in headings if s != "Heading 4"]
+    assert all(p.text.split("\t")[1].isdigit() for p in entries)
+    assert int(entries[0].text.split("\t")[1]) == 3 and "PAGEREF _Toc_theme_0" in xml
+    assert 'w:name="_Toc_theme_0"' in xml and "updateFields" not in document.settings.element.xml
+    # Each chart is kept with its count table: every row of that table keeps with the next paragraph.
+    assert all(row._tr.xpath("./w:tc/w:p/w:pPr/w:keepNext") for row in counts[0].rows)
+    # Metadata: who made it (the coder), when, in which language, also on the styles for the spell-check.
+    properties = document.core_properties
+    assert properties.author == "anna" and properties.title == "Wijkondernemingen"
+    assert properties.language == "nl-NL" and properties.comments == ""
+    assert abs((dt.datetime.now(dt.timezone.utc) - properties.created).total_seconds()) < 24 * 3600
+    assert 'w:lang w:val="nl-NL"' in document.styles.element.xml and "en-US" not in document.styles.element.xml
+    section = document.sections[0]
+    assert (round(section.page_width.cm, 1), round(section.page_height.cm, 1)) == (21.0, 29.7)
     footer = document.sections[0].footer._element.xml
     assert "PAGE" in footer and document.sections[0].different_first_page_header_footer
     manifest = json.loads((tmp_path / "themas.docx.manifest.json").read_text())

@@ -130,7 +130,7 @@ async def test_export_dialog_writes_fragments_from_retrieval(tui_project, tmp_pa
         await pilot.press("ctrl+s")
         await settle(app, pilot)
         assert "Wrote" in str(app.screen.query_one("#export-result").render())
-    sheet = openpyxl.load_workbook(out)["All"]
+    sheet = openpyxl.load_workbook(out).worksheets[0]
     texts = [cell.value for row in sheet.iter_rows() for cell in row]
     assert any(isinstance(v, str) and tui_project.documents.show(doc.id).text[s.start:s.end] in v for v in texts)
 

@@ -44,3 +44,13 @@ def test_codings_are_found_per_line_including_across_the_gap():
     assert [len(found) for found in per_line] == [0, 1, 1, 2, 0, 0]
     index = CodingIndex([across, inside])
     assert index.covering(lines[3]) == per_line[3]
+
+
+def test_a_turn_without_a_speaker_shows_its_time_on_its_first_line():
+    text = "Het begon klein.\n\nNu komen er zestig mensen."
+    turns = [TurnView(0, 16, None, 4.2), TurnView(18, len(text), None, 12.8)]
+    lines = layout(text, turns, 40)
+    assert [(text[line.start:line.end], line.gutter) for line in lines] == [
+        ("Het begon klein.", "00:00:04"), ("", ""), ("Nu komen er zestig mensen.", "00:00:12"),
+    ]
+    assert lines[0].gutter_kind == "time"

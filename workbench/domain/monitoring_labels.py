@@ -37,7 +37,18 @@ _LABELS = {
         },
         "question": {"open": "open", "provisional": "voorlopig antwoord", "answered": "beantwoord", "dropped": "vervallen"},
         "action": {"open": "open", "in_progress": "loopt", "done": "gedaan", "cancelled": "vervallen"},
+        "confidentiality": {"normal": "normaal", "internal": "intern"},
+        # The entries CSV's column headings: words the log import reads back (see monitoring_sheet.HEADER_NAMES).
+        "csv": {
+            "id": "nr", "date": "datum", "end_date": "einddatum", "time": "tijd", "type": "soort", "title": "titel",
+            "location": "locatie", "actors": "aanwezig", "observation": "observatie",
+            "interpretation": "interpretatie", "reflection": "reflectie", "significance": "markering",
+            "significance_why": "toelichting markering", "confidentiality": "vertrouwelijkheid", "author": "auteur",
+            "questions": "leervragen", "actions": "acties", "links": "koppelingen",
+        },
         "words": {
+            "legend": "Legenda", "legend_phase": "fase van een spoor", "legend_theme": "gecodeerde fragmenten (donkerder: meer)",
+            "legend_day": "het getal in een cel is de dag van de maand",
             "timeline": "Tijdlijn", "title": "Procestijdlijn", "period": "Periode", "made": "Gemaakt op",
             "filters": "Selectie", "all_entries": "alle openbare activiteiten", "internal_included": "inclusief interne notities",
             "phases": "Fasen en sporen", "track": "Spoor", "phase": "Fase", "from": "Van", "to": "Tot",
@@ -76,7 +87,17 @@ _LABELS = {
         },
         "question": {"open": "open", "provisional": "provisional answer", "answered": "answered", "dropped": "dropped"},
         "action": {"open": "open", "in_progress": "in progress", "done": "done", "cancelled": "cancelled"},
+        "confidentiality": {"normal": "normal", "internal": "internal"},
+        "csv": {
+            "id": "id", "date": "date", "end_date": "end date", "time": "time", "type": "type", "title": "title",
+            "location": "location", "actors": "actors", "observation": "observation",
+            "interpretation": "interpretation", "reflection": "reflection", "significance": "significance",
+            "significance_why": "significance why", "confidentiality": "confidentiality", "author": "author",
+            "questions": "questions", "actions": "actions", "links": "links",
+        },
         "words": {
+            "legend": "Legend", "legend_phase": "phase of a track", "legend_theme": "coded fragments (darker: more)",
+            "legend_day": "the number in a cell is the day of the month",
             "timeline": "Timeline", "title": "Process timeline", "period": "Period", "made": "Made on",
             "filters": "Selection", "all_entries": "all entries that are not internal", "internal_included": "internal notes included",
             "phases": "Phases and tracks", "track": "Track", "phase": "Phase", "from": "From", "to": "To",
@@ -127,6 +148,13 @@ class Labels:
 
     def action(self, value: str) -> str:
         return self._table["action"].get(value, value.replace("_", " "))
+
+    def confidentiality(self, value: str) -> str:
+        return self._table["confidentiality"].get(value, value.replace("_", " "))
+
+    def column(self, field: str) -> str:
+        """The heading of an entries CSV column, in words the log import reads back."""
+        return self._table["csv"].get(field, field)
 
     def date(self, day, *, short: bool = False) -> str:
         """'4 september 2024' (or '4 sep 2024' when short); empty for no date."""

@@ -6,33 +6,35 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
+from workbench.domain.export_labels import ExportLabels
 from workbench.domain.exports import CodeInfo
-from workbench.exporters.fragments_xlsx import StyledSheet, top_aligned, wrapped_by_default
+from workbench.exporters.fragments_xlsx import StyledSheet, described, top_aligned, wrapped_by_default
 from workbench.exporters.manifest import ContentHash
 
-HEADER = ["Code", "Level", "Name", "Definition", "When to use", "When not to use", "Example", "Colour", "Codable",
-          "Codings"]
-WIDTHS = {"Code": 40, "Level": 7, "Name": 28, "Definition": 50, "When to use": 40, "When not to use": 40,
-          "Example": 40, "Colour": 10, "Codable": 9, "Codings": 9}
+# The columns by key; their headings come from the export labels of the project's language.
+KEYS = ["code", "depth", "name", "definition", "when_to_use", "when_not_to_use", "example", "colour", "codable",
+        "codings"]
+WIDTHS = {"code": 40, "depth": 7, "name": 28, "definition": 50, "when_to_use": 40, "when_not_to_use": 40,
+          "example": 40, "colour": 10, "codable": 11, "codings": 11}
 
 
-def codebook_rows(sheet: StyledSheet, codes: list[CodeInfo], counts: dict[str, int]) -> None:
+def codebook_rows(sheet: StyledSheet, codes: list[CodeInfo], counts: dict[str, int], words: ExportLabels) -> None:
     """One row per code, its colour as the fill of the colour cell."""
     for code in codes:
         sheet.append([code.path, code.depth + 1, "    " * code.depth + code.name, code.definition, code.when_to_use,
-                      code.when_not_to_use, code.example, code.colour, "yes" if code.codable else "no",
+                      code.when_not_to_use, code.example, code.colour, words.yes_no(code.codable),
                       counts.get(code.path, 0)], {7: code.colour})
 
 
 def write_codebook_xlsx(path: Path, title: str, codes: list[CodeInfo], counts: dict[str, int],
-                        hasher: ContentHash) -> dict[str, int]:
-    """Write a one-sheet workbook; returns what it holds."""
+                        hasher: ContentHash, language: str = "nl") -> dict[str, int]:
+    """Write a one-sheet workbook in the project's language; returns what it holds."""
+    words = ExportLabels(language)
     workbook = Workbook(write_only=True)
     wrapped_by_default(workbook)
-    workbook.properties.creator = "workbench"
-    workbook.properties.title = title
-    sheet = StyledSheet(workbook, "Codebook", HEADER, hasher, WIDTHS)
-    codebook_rows(sheet, codes, counts)
+    described(workbook, words["codebook_title"].format(title=title), words.tag)
+    sheet = StyledSheet(workbook, words["sheet_codebook"], [words[k] for k in KEYS], hasher, WIDTHS, KEYS)
+    codebook_rows(sheet, codes, counts, words)
     sheet.finish()
     top_aligned(workbook)
     workbook.save(path)

@@ -8,6 +8,7 @@ paragraphs get its id directly; count tables are built as XML in one go.
 
 from __future__ import annotations
 
+import datetime as dt
 from xml.sax.saxutils import escape
 
 from docx.enum.style import WD_STYLE_TYPE
@@ -39,6 +40,35 @@ def add_style(document, name: str, base: str = "Normal", **formatting) -> str:
         else:
             setattr(paragraph_format, key, value)
     return style.style_id
+
+
+def describe(document, *, title: str, subject: str, author: str, language_tag: str) -> None:
+    """The file's properties (title, subject, author and last editor, created and modified now, language), and
+    the language on the default run properties and every paragraph and character style, so that Word checks
+    spelling and hyphenates in the document's language instead of the template's."""
+    now = dt.datetime.now(dt.timezone.utc).replace(microsecond=0, tzinfo=None)
+    properties = document.core_properties
+    properties.title, properties.subject = title, subject
+    properties.author = properties.last_modified_by = author or "workbench"
+    properties.created = properties.modified = now
+    properties.language = language_tag
+    properties.comments = properties.keywords = ""
+    properties.revision = 1
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    run_defaults = defaults.find(qn("w:rPrDefault")) if defaults is not None else None
+    targets = [run_defaults.find(qn("w:rPr"))] if run_defaults is not None else []
+    targets += [style.element.get_or_add_rPr() for style in document.styles
+                if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.CHARACTER)]
+    for run_properties in targets:
+        if run_properties is None:
+            continue
+        for old in run_properties.findall(qn("w:lang")):
+            run_properties.remove(old)
+        lang = OxmlElement("w:lang")
+        lang.set(qn("w:val"), language_tag)
+        lang.set(qn("w:eastAsia"), language_tag)
+        lang.set(qn("w:bidi"), "ar-SA")
+        run_properties.append(lang)
 
 
 def style_id(document, name: str) -> str:
@@ -99,15 +129,32 @@ def _cell(text: str, width: int, style: str, *, bold: bool, right: bool, keep: b
             f'<w:r>{run_properties}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>')
 
 
+def bookmark(paragraph_, name: str, number: int) -> None:
+    """A bookmark around the whole paragraph (for PAGEREF fields and links to it)."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    properties = paragraph_._p.pPr
+    if properties is not None:
+        properties.addnext(start)
+    else:
+        paragraph_._p.insert(0, start)
+    paragraph_._p.append(end)
+
+
 def table(document, rows: list[list[str]], widths_cm: list[float], table_style: str, text_style: str, *,
-          header: bool = True, bold_last: bool = False, right_from: int = 1, keep_together: bool = True) -> None:
-    """A table in one piece of XML: fixed widths, header row repeated, rows kept on one page when small."""
+          header: bool = True, bold_last: bool = False, right_from: int = 1, keep_together: bool = True,
+          keep_with_next: bool = False) -> None:
+    """A table in one piece of XML: fixed widths, header row repeated, rows kept on one page when small;
+    `keep_with_next` keeps its last row with what follows (a chart of the same numbers)."""
     widths = [round(w * TWIPS_PER_CM) for w in widths_cm]
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     body = []
     for index, row in enumerate(rows):
         bold = (header and index == 0) or (bold_last and index == len(rows) - 1)
-        keep = keep_together and index < len(rows) - 1
+        keep = (keep_together and index < len(rows) - 1) or keep_with_next
         row_properties = "<w:cantSplit/>" + ("<w:tblHeader/>" if header and index == 0 else "")
         cells = "".join(_cell(text, width, text_style, bold=bold, right=column >= right_from,
                               keep=keep) for column, (text, width) in enumerate(zip(row, widths)))

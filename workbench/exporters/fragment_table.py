@@ -7,10 +7,10 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from workbench.domain.codings import Fragment
+from workbench.domain.export_labels import ExportLabels
 from workbench.domain.exports import CodeInfo, FragmentSet
 
 MAX_VALUES_PER_ATTRIBUTE = 25
-NO_VALUE = "(none)"
 
 
 def clock(seconds: float | None) -> str:
@@ -21,10 +21,10 @@ def clock(seconds: float | None) -> str:
     return f"{whole // 3600:02d}:{whole % 3600 // 60:02d}:{whole % 60:02d}"
 
 
-def cell_value(value: Any) -> Any:
-    """An attribute value as a spreadsheet shows it (dates stay dates, booleans become words)."""
+def cell_value(value: Any, labels: ExportLabels | None = None) -> Any:
+    """An attribute value as a spreadsheet shows it (dates stay dates, booleans become words of the language)."""
     if isinstance(value, bool):
-        return "ja" if value else "nee"
+        return (labels or ExportLabels("nl")).yes_no(value)
     if isinstance(value, dt.datetime):
         return value.replace(tzinfo=None)
     return value
@@ -35,27 +35,38 @@ class FragmentTable:
 
     def __init__(self, data: FragmentSet):
         self.data = data
+        self.labels = ExportLabels(data.language)
+        self.no_value = self.labels["no_value"]
         self.depth = max((len(c.levels) for c in data.codes), default=1)
         for fragment in data.fragments:
             self.depth = max(self.depth, fragment.code.count("/") + 1)
         self.attributes = list(data.attribute_names)
-        self.header = (
-            ["Document", "Case", *self.attributes, "Speaker", "Time", "Code"]
-            + [f"Level {n}" for n in range(1, self.depth + 1)]
-            + ["Fragment", "Context", "Coder", "Memo", "Status", "Start", "End"]
+        # Each column's key (for widths and wrapping) and its heading in the project's language; an attribute's
+        # column is headed by the attribute's own name.
+        self.keys = (
+            ["document", "case", *(f"attribute:{name}" for name in self.attributes), "speaker", "time", "code"]
+            + [f"level:{n}" for n in range(1, self.depth + 1)]
+            + ["fragment", "context", "coder", "memo", "status", "start", "end"]
         )
-        self.code_column = self.header.index("Code")
+        self.header = [self._heading(key) for key in self.keys]
+        self.code_column = self.keys.index("code")
         self._rows: list[tuple[Fragment, list[Any]]] | None = None
-        self.fragment_column = self.header.index("Fragment")
+        self.fragment_column = self.keys.index("fragment")
+
+    def _heading(self, key: str) -> str:
+        kind, _, rest = key.partition(":")
+        if kind == "attribute":
+            return rest
+        return self.labels.level(int(rest)) if kind == "level" else self.labels[key]
 
     def row(self, f: Fragment) -> list[Any]:
         levels = f.code.split("/")
         return [
             f.document, "; ".join(self.data.cases.get(f.document_id, ())),
-            *(cell_value(f.attributes.get(name)) for name in self.attributes),
+            *(cell_value(f.attributes.get(name), self.labels) for name in self.attributes),
             f.speaker or "", clock(f.t_start), f.code,
             *(levels + [""] * (self.depth - len(levels))),
-            f.text, f.context, f.coder, f.memo, f.status, f.start, f.end,
+            f.text, f.context, f.coder, f.memo, self.labels.status(f.status), f.start, f.end,
         ]
 
     def rows(self, theme: str | None = None) -> list[tuple[Fragment, list[Any]]]:
@@ -87,18 +98,18 @@ class FragmentTable:
         """(attribute, value) pairs for the code × attribute sheet: attributes with few distinct values."""
         columns: list[tuple[str, Any]] = []
         for name in self.attributes:
-            values = {cell_value(f.attributes.get(name)) for f in self.data.fragments}
-            values = {NO_VALUE if v in (None, "") else v for v in values}
+            values = {cell_value(f.attributes.get(name), self.labels) for f in self.data.fragments}
+            values = {self.no_value if v in (None, "") else v for v in values}
             if len(values) <= MAX_VALUES_PER_ATTRIBUTE:
-                columns.extend((name, v) for v in sorted(values, key=lambda v: (v == NO_VALUE, str(v))))
+                columns.extend((name, v) for v in sorted(values, key=lambda v: (v == self.no_value, str(v))))
         return columns
 
     def code_by_attribute(self) -> dict[str, Counter[tuple[str, Any]]]:
         counts: dict[str, Counter[tuple[str, Any]]] = defaultdict(Counter)
         for fragment in self.data.fragments:
             for name in self.attributes:
-                value = cell_value(fragment.attributes.get(name))
-                counts[fragment.code][(name, NO_VALUE if value in (None, "") else value)] += 1
+                value = cell_value(fragment.attributes.get(name), self.labels)
+                counts[fragment.code][(name, self.no_value if value in (None, "") else value)] += 1
         return counts
 
     def code_rows(self) -> list[CodeInfo]:

@@ -30,10 +30,11 @@ HEADER_FONT = Font(name="Calibri", size=11, bold=True, color="1F3864")
 HEADER_BORDER = Border(bottom=Side(style="medium", color="1F3864"))
 TOP = Alignment(vertical="top")
 WRAP = Alignment(vertical="top", wrap_text=True)
-WIDTHS = {"Document": 30, "Case": 18, "Speaker": 18, "Time": 9, "Code": 32, "Fragment": 60, "Context": 70,
-          "Coder": 12, "Memo": 40, "Status": 10, "Start": 8, "End": 8}
+# Widths by column key (see FragmentTable.keys); a code level is 20 wide, any other column 16.
+WIDTHS = {"document": 30, "case": 18, "speaker": 18, "time": 9, "code": 32, "fragment": 60, "context": 70,
+          "coder": 12, "memo": 40, "status": 11, "start": 8, "end": 8}
 # Columns whose text may hold line breaks.
-MULTILINE = {"Fragment", "Context", "Memo", "Definition", "When to use", "When not to use", "Example"}
+MULTILINE = {"fragment", "context", "memo", "definition", "when_to_use", "when_not_to_use", "example"}
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -61,13 +62,15 @@ class StyledSheet:
     """One write-only sheet whose columns each reuse a styled cell."""
 
     def __init__(self, workbook: Workbook, title: str, header: list[str], hasher: ContentHash,
-                 widths: Mapping[str, float] | None = None):
+                 widths: Mapping[str, float] | None = None, keys: list[str] | None = None):
+        """`keys` name the columns for their widths and wrapping (the header is in the project's language)."""
         self.ws = workbook.create_sheet(title)
         self.header = header
         self.hasher = hasher
         self.rows = 0
-        for index, name in enumerate(header, 1):
-            width = (widths or {}).get(name) or WIDTHS.get(name) or (16 if not name.startswith("Level") else 20)
+        keys = keys or header
+        for index, name in enumerate(keys, 1):
+            width = (widths or {}).get(name) or WIDTHS.get(name) or (20 if name.startswith("level:") else 16)
             column = self.ws.column_dimensions[get_column_letter(index)]
             column.width = width
             column.alignment = WRAP  # LibreOffice shows cells without a format of their own in their column's
@@ -79,8 +82,8 @@ class StyledSheet:
         self.ws.page_setup.fitToHeight = 0
         self.ws.print_title_rows = "1:1"
         self.widths = [self.ws.column_dimensions[get_column_letter(i)].width for i in range(1, len(header) + 1)]
-        self.multiline = [i for i, name in enumerate(header) if name in MULTILINE]
-        self.single = [i for i, name in enumerate(header) if name not in MULTILINE]
+        self.multiline = [i for i, name in enumerate(keys) if name in MULTILINE]
+        self.single = [i for i, name in enumerate(keys) if name not in MULTILINE]
         self.per_line = [max(int(width * CHARACTERS_PER_WIDTH), 1) for width in self.widths]
         self.cells = [ReusedCell(self.ws) for _ in header]
         for cell in self.cells:
@@ -158,6 +161,16 @@ class StyledSheet:
         self.ws.auto_filter.ref = f"A1:{last}{self.rows + 1}"
 
 
+def described(workbook: Workbook, title: str, language_tag: str, creator: str = "") -> None:
+    """The workbook's properties: its title, language and who made it (the program when no coder is known)."""
+    import datetime as dt
+
+    workbook.properties.creator = creator or "workbench"
+    workbook.properties.title = title
+    workbook.properties.language = language_tag
+    workbook.properties.created = workbook.properties.modified = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
 def wrapped_by_default(workbook: Workbook) -> None:
     """Make the workbook's default cell format (xf 0) wrap its text and align to the top.
 
@@ -183,8 +196,8 @@ def top_aligned(workbook: Workbook) -> None:
     workbook._cell_styles._rebuild_dict()
 
 
-def _sheet_title(name: str, taken: set[str]) -> str:
-    base = _SHEET_BAD.sub("-", name).strip("'") or "Theme"
+def _sheet_title(name: str, taken: set[str], fallback: str = "Theme") -> str:
+    base = _SHEET_BAD.sub("-", name).strip("'") or fallback
     title, number = base[:31], 2
     while title.casefold() in taken:
         suffix = f" ({number})"
@@ -196,10 +209,13 @@ def _sheet_title(name: str, taken: set[str]) -> str:
 def _fragment_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash) -> int:
     colours = table.colours()
     code_column = table.code_column
-    taken = {"all", "code × document", "code × attribute", "codebook", "export"}
-    sheets = [("All", None)] + [(_sheet_title(theme, taken), theme) for theme in table.themes()]
+    words = table.labels
+    taken = {words[key].casefold() for key in ("sheet_all", "sheet_code_document", "sheet_code_attribute",
+                                                "sheet_codebook", "sheet_export")}
+    sheets = [(words["sheet_all"], None)] + [(_sheet_title(theme, taken, words["sheet_theme"]), theme)
+                                             for theme in table.themes()]
     for title, theme in sheets:
-        sheet = StyledSheet(workbook, title, table.header, hasher)
+        sheet = StyledSheet(workbook, title, table.header, hasher, keys=table.keys)
         for fragment, row in table.rows(theme):
             sheet.append(row, {code_column: colours.get(fragment.code, "#808080")})
         sheet.finish()
@@ -211,8 +227,11 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
     codes = table.code_rows()
     documents = table.documents()
     by_document = table.code_by_document()
-    header = ["Code", *(title for _id, title in documents), "Total", "Documents"]
-    sheet = StyledSheet(workbook, "Code × document", header, hasher, {h: 14 for h in header[1:]} | {"Code": 40})
+    words = table.labels
+    header = [words["code"], *(title for _id, title in documents), words["total"], words["documents"]]
+    keys = ["code", *(f"document:{doc_id}" for doc_id, _title in documents), "total", "documents"]
+    sheet = StyledSheet(workbook, words["sheet_code_document"], header, hasher, {k: 14 for k in keys[1:]} | {"code": 40},
+                        keys)
     for code in codes:
         counts: Mapping[int, int] = by_document.get(code.path, {})
         cells = [counts.get(doc_id, 0) for doc_id, _title in documents]
@@ -220,8 +239,10 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
     sheet.finish()
 
     columns = table.attribute_columns()
-    header = ["Code", *(f"{name} = {value}" for name, value in columns)]
-    sheet = StyledSheet(workbook, "Code × attribute", header, hasher, {h: 16 for h in header[1:]} | {"Code": 40})
+    header = [words["code"], *(f"{name} = {value}" for name, value in columns)]
+    keys = ["code", *(f"attribute:{index}" for index in range(len(columns)))]
+    sheet = StyledSheet(workbook, words["sheet_code_attribute"], header, hasher,
+                        {k: 16 for k in keys[1:]} | {"code": 40}, keys)
     by_attribute = table.code_by_attribute()
     for code in codes:
         by_value: Mapping[tuple[str, Any], int] = by_attribute.get(code.path, {})
@@ -230,22 +251,27 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
 
 
 def _codebook_sheet(workbook: Workbook, table: FragmentTable, hasher: ContentHash) -> None:
-    from workbench.exporters.codebook_xlsx import HEADER, WIDTHS, codebook_rows
+    from workbench.exporters.codebook_xlsx import KEYS, WIDTHS, codebook_rows
 
-    sheet = StyledSheet(workbook, "Codebook", HEADER[:-1] + ["Fragments"], hasher, WIDTHS | {"Fragments": 10})
+    words = table.labels
+    keys = KEYS[:-1] + ["fragments"]
+    sheet = StyledSheet(workbook, words["sheet_codebook"], [words[k] for k in keys], hasher,
+                        WIDTHS | {"fragments": 10}, keys)
     counts = {code: sum(c.values()) for code, c in table.code_by_document().items()}
-    codebook_rows(sheet, table.code_rows(), counts)
+    codebook_rows(sheet, table.code_rows(), counts, words)
     sheet.finish()
 
 
 def _about_sheet(workbook: Workbook, data: FragmentSet, table: FragmentTable) -> None:
-    ws = workbook.create_sheet("Export")
+    words = table.labels
+    ws = workbook.create_sheet(words["sheet_export"])
     ws.column_dimensions["A"].width = 22
     ws.column_dimensions["B"].width = 80
-    rows = [("Project", data.project), ("Exported", data.exported_at), ("Codebook", data.codebook_title),
-            ("Codebook version", data.codebook_version), ("Pseudonymised", "yes" if data.pseudonymised else "no"),
-            ("Fragments", len(data.fragments)), ("Documents", len(table.documents()))]
-    rows += [(f"Filter: {key}", ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else value)
+    rows = [(words["project"], data.project), (words["exported"], data.exported_at),
+            (words["codebook"], data.codebook_title), (words["codebook_version"], data.codebook_version),
+            (words["pseudonymised"], words.yes_no(data.pseudonymised)),
+            (words["fragments"], len(data.fragments)), (words["documents"], len(table.documents()))]
+    rows += [(f"{words['filter']}: {words.filter_name(key)}", words.filter_value(key, value))
              for key, value in data.filters.items() if value not in (None, "", [], ())]
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -262,9 +288,8 @@ def write_fragments_xlsx(path: Path, data: FragmentSet, hasher: ContentHash) -> 
     """Write the workbook to `path`; returns what it holds."""
     workbook = Workbook(write_only=True)
     wrapped_by_default(workbook)
-    workbook.properties.creator = "workbench"
-    workbook.properties.title = f"Coded fragments: {data.project}"
     table = FragmentTable(data)
+    described(workbook, table.labels["workbook_title"].format(project=data.project), table.labels.tag)
     sheets = _fragment_sheets(workbook, table, hasher)
     _count_sheets(workbook, table, hasher)
     _codebook_sheet(workbook, table, hasher)

@@ -10,6 +10,7 @@ import textwrap
 from workbench.domain.monitoring_labels import SIGNIFICANCE_COLOURS, TRACK_COLOURS, Labels
 from workbench.domain.monitoring_report import TimelineReport
 from workbench.domain.monitoring_timeline import Month
+from workbench.domain.wording import shortened
 
 # Lanes of the entries panel, top to bottom; unmarked entries sit in the bottom lane as small grey dots.
 LANES = ("high_point", "turning_point", "learning_moment", "low_point", "none")
@@ -23,7 +24,12 @@ def _position(day: dt.date, months: tuple[Month, ...]) -> float:
 
 
 def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+    return shortened(text, width)
+
+
+def _wrapped(text: str, width: int, lines: int = 2) -> str:
+    """A label on at most `lines` lines of about `width` characters, broken between words only."""
+    return "\n".join(textwrap.wrap(shortened(text, width * lines), width, break_long_words=False)) or text
 
 
 def _phases(ax, report: TimelineReport) -> None:
@@ -38,7 +44,7 @@ def _phases(ax, report: TimelineReport) -> None:
             ax.barh(row, end - start, left=start, height=0.62, color=colour, edgecolor="white", linewidth=1)
             ax.text(start + 0.12, row, _short(bar.phase.name, int((end - start) * 9)), va="center", ha="left",
                     fontsize=7.5, color="white", fontweight="bold", clip_on=True)
-    ax.set_yticks(range(len(tracks)), [_short(t.name or "–", 22) for t in tracks], fontsize=8)
+    ax.set_yticks(range(len(tracks)), [_wrapped(t.name or "–", 22) for t in tracks], fontsize=8)
     ax.set_ylim(len(tracks) - 0.5, -0.5)
 
 
@@ -89,7 +95,7 @@ def _entries(ax, report: TimelineReport, words: Labels) -> None:
         centre = ax.transData.transform((x, y))
         placed.append(Bbox([[centre[0] - 6, centre[1] - 6], [centre[0] + 6, centre[1] + 6]]))
     for entry, x, y in marked:
-        _label(ax, renderer, placed, textwrap.fill(_short(entry.title, 44), 22), x, y)
+        _label(ax, renderer, placed, _wrapped(entry.title, 22), x, y)
 
 
 def _themes(ax, report: TimelineReport) -> bool:

@@ -1,4 +1,5 @@
-"""The log's entries as CSV (one row per entry, re-importable) and the whole report as JSON."""
+"""The log's entries as CSV (one row per entry, in the project's language, re-importable) and the whole report as
+JSON (stored values, for programs)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 from workbench.domain.monitoring import LogEntry
 from workbench.domain.plain_values import plain
+from workbench.domain.monitoring_labels import Labels
 from workbench.domain.monitoring_report import TimelineReport
 from workbench.exporters.export_files import replacing
 
@@ -28,29 +30,36 @@ def _iso(value: Any) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
-def entry_row(entry: LogEntry) -> dict[str, str]:
-    """An entry as flat text cells, with the stored spellings so the file can be imported again."""
+def entry_row(entry: LogEntry, words: Labels | None = None) -> dict[str, str]:
+    """An entry as flat text cells by field; with `words`, types, markings, statuses and confidentiality are in
+    that language (words the log import reads back), else the stored spellings."""
+    type_, significance, confidentiality, question = (
+        (words.type, words.significance, words.confidentiality, words.question) if words is not None
+        else (str, str, str, str))
     return {
         "id": str(entry.id), "date": _iso(entry.date), "end_date": _iso(entry.end_date), "time": _iso(entry.time),
-        "type": entry.type, "title": entry.title, "location": entry.location,
+        "type": type_(entry.type), "title": entry.title, "location": entry.location,
         "actors": "; ".join(a.name for a in entry.actors), "observation": entry.observation,
-        "interpretation": entry.interpretation, "reflection": entry.reflection, "significance": entry.significance,
-        "significance_why": entry.significance_why, "confidentiality": entry.confidentiality,
-        "author": entry.author or "",
-        "questions": "; ".join(f"#{q.id} {q.text} ({q.status})" for q in entry.questions),
+        "interpretation": entry.interpretation, "reflection": entry.reflection,
+        "significance": significance(entry.significance), "significance_why": entry.significance_why,
+        "confidentiality": confidentiality(entry.confidentiality), "author": entry.author or "",
+        "questions": "; ".join(f"#{q.id} {q.text} ({question(q.status)})" for q in entry.questions),
         "actions": "; ".join(f"#{a.id} {a.action}" + (f" ({a.owner}, {a.due.isoformat()})" if a.due else "") for a in entry.actions),
         "links": "; ".join(f"{link.kind}: {link.label}" for link in entry.links),
     }
 
 
 def write_entries_csv(report: TimelineReport, path: Path) -> Path:
-    """Entries as UTF-8 CSV with a byte-order mark, so Excel shows accents correctly."""
+    """Entries as UTF-8 CSV with a byte-order mark, so Excel shows accents correctly; headings and values in
+    the project's language."""
+    words = Labels(report.language)
     with replacing(path) as temporary:
         with temporary.open("w", encoding="utf-8-sig", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS)
-            writer.writeheader()
+            writer = csv.writer(handle)
+            writer.writerow([words.column(field) for field in CSV_COLUMNS])
             for entry in report.entries:
-                writer.writerow(entry_row(entry))
+                row = entry_row(entry, words)
+                writer.writerow([row[field] for field in CSV_COLUMNS])
     return Path(path)
 
 

@@ -10,6 +10,7 @@ from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.shared import Cm, Pt, RGBColor
 
+from workbench.domain.export_labels import ExportLabels
 from workbench.domain.monitoring_labels import QUESTION_COLOURS, SIGNIFICANCE_COLOURS, Labels, tint
 from workbench.domain.monitoring_report import TimelineReport
 from workbench.domain.monitoring_timeline import Month
@@ -17,6 +18,7 @@ from workbench.exporters.timeline_chart import timeline_chart_png
 from workbench.exporters.timeline_docx_tables import (
     add_row, keep_row_together, labelled, merged_row, new_table, page_number_field, shade, write,
 )
+from workbench.exporters import docx_parts
 from workbench.exporters.export_files import replacing
 
 PAGE_WIDTH_CM = 29.7 - 2 * 1.8  # A4 landscape with 1.8 cm margins
@@ -44,8 +46,6 @@ def _setup(document, report: TimelineReport, words: Labels) -> None:
     run = footer.add_run(f"{report.project} · {words['title'].lower()} · ")
     run.font.size = Pt(8)
     page_number_field(footer)
-    document.core_properties.title = f"{words['title']} – {report.project}"
-    document.core_properties.subject = words["timeline"]
 
 
 def _period(report: TimelineReport, words: Labels) -> str:
@@ -242,11 +242,14 @@ def _learning_history(document, report: TimelineReport, words: Labels) -> None:
             labelled(right, f"{words['question']} ({words.question(question.status)})", question.text)
 
 
-def write_timeline_docx(report: TimelineReport, path: Path) -> Path:
-    """Write the Word timeline: chart, phases, entries by month, learning agenda, actions, learning history."""
+def write_timeline_docx(report: TimelineReport, path: Path, author: str = "") -> Path:
+    """Write the Word timeline: chart, phases, entries by month, learning agenda, actions, learning history;
+    `author` (the coder) and the project's language go into the file's properties."""
     words = Labels(report.language)
     document = Document()
     _setup(document, report, words)
+    docx_parts.describe(document, title=f"{words['title']} – {report.project}", subject=words["timeline"],
+                        author=author, language_tag=ExportLabels(report.language).tag)
     _front(document, report, words)
     _chart(document, report, words)
     _phases(document, report, words)

@@ -172,11 +172,12 @@ def _assemble(parsed: Sequence[_Line | str | None], speakers: set[str]) -> tuple
         waiting = None
         start = stamp.start if stamp else None
         end = line.end if line.end is not None else (stamp.end if stamp else None)
+        # A paragraph with a time of its own starts a turn, of the same speaker if need be, so that it keeps it.
         if label is not None:
-            if not (assembler.is_open and assembler.speaker == label.name):
+            if not (assembler.is_open and assembler.speaker == label.name) or start is not None:
                 assembler.open(label.name, start)
-        elif not assembler.is_open or (assembler.speaker is None and (blank_before or stamp is not None)):
-            assembler.open(None, start)
+        elif not assembler.is_open or start is not None or (assembler.speaker is None and blank_before):
+            assembler.open(assembler.speaker if assembler.is_open else None, start)
         assembler.add(body, start, end)
         blank_before = False
     return assembler.result()

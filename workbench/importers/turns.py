@@ -10,9 +10,6 @@ from workbench.domain.transcripts import PARAGRAPH_SEPARATOR, TURN_SEPARATOR, Tu
 
 _SPACES = re.compile(r"[ \t]{2,}|\t")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
-# Cues without speakers join into one turn until a sentence ends at a pause or after this long.
-_PAUSE_SECONDS = 1.0
-_LONGEST_TURN_SECONDS = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,12 +73,6 @@ class TurnAssembler:
         if t_end is not None:
             self._open.t_end = t_end
 
-    def running_for(self, now: float | None) -> float:
-        """Seconds from the open turn's start to `now` (0 when either is unknown)."""
-        if self._open is None or self._open.t_start is None or now is None:
-            return 0.0
-        return now - self._open.t_start
-
     def close(self) -> None:
         """Write the open turn into the text; a turn without words is dropped."""
         turn, self._open = self._open, None
@@ -104,8 +95,10 @@ class TurnAssembler:
 def turns_from_cues(cues: Iterable[Cue]) -> tuple[str, tuple[TurnSpan, ...]]:
     """Lay out cues as turns: consecutive cues of one speaker become one turn (first start, last end).
 
-    Cues without a speaker (Whisper, Amberscript subtitles) join into paragraph-sized turns, ending where a
-    sentence ends at a pause of a second or more, or once a turn has run for half a minute.
+    Cues without a speaker (Whisper without diarisation, subtitles) become turns without a speaker, a new one
+    at every cue that begins a sentence: each speech-recognition segment keeps its own time, so a quote can be
+    found again in the recording, while a subtitle line that goes on with the sentence before it stays in that
+    sentence's turn (a sentence never spans two turns).
     """
     assembler = TurnAssembler()
     previous: Cue | None = None
@@ -123,15 +116,10 @@ def turns_from_cues(cues: Iterable[Cue]) -> tuple[str, tuple[TurnSpan, ...]]:
 
 
 def _continues(previous: Cue, cue: Cue, assembler: TurnAssembler) -> bool:
-    """Whether `cue` belongs to the open turn."""
+    """Whether `cue` belongs to the open turn: the same speaker, or, without speakers, the same sentence."""
     if not assembler.is_open or cue.speaker != previous.speaker:
         return False
-    if cue.speaker is not None:
-        return True
-    if not _SENTENCE_END.search(previous.text.rstrip()):
-        return True
-    gap = (cue.start or 0.0) - (previous.end or cue.start or 0.0)
-    return gap < _PAUSE_SECONDS and assembler.running_for(cue.start) < _LONGEST_TURN_SECONDS
+    return cue.speaker is not None or cue.start is None or not _SENTENCE_END.search(previous.text.rstrip())
 
 
 def _single_spaced(text: str) -> str:

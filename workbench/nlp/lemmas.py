@@ -1,78 +1,41 @@
-"""Lemma-aware matching: a search for `financiering` also finds `financieringen`, `vertrouwen` finds `vertrouwden`.
+"""Lemma-aware matching: a search for `kip` also finds `kippen` and `kippetje`, `lopen` finds `liep` and `gelopen`.
 
-Lemmas come from spaCy's lookup lemmatizer (spacy-lookups-data). To avoid running the pipeline over a whole
-corpus, the table is read once in reverse (lemma -> every form) and only regions that contain one of those
-forms are tokenised; the pipeline's own lemmas then decide each match.
+spaCy's blank pipeline cuts the text into words; each word's lemma comes from `word_lemmas` (simplemma's
+dictionaries, spaCy's lookup table, Dutch compounds), worked out once per word form. To avoid tokenising a
+whole corpus, each region's words are first read with a cheap regular expression and only regions holding a
+word with the wanted first lemma are tokenised; the tokens' lemmas then decide each match.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from functools import lru_cache
 
-from workbench.nlp.pipeline import language_of, lemma_table, pipeline, process_regions
+from workbench.nlp.pipeline import language_of, pipeline, process_regions
+from workbench.nlp.word_lemmas import lemma_of, word_lemmas
 
-
-def _settle(lemma: str, table) -> str:
-    """Follow the table from a lemma until it stops changing (`fundings` -> `funding` -> `fund`)."""
-    seen = {lemma}
-    while table is not None:
-        following = table.get(lemma, lemma)
-        following = (following[0] if isinstance(following, list) else following).lower()
-        if following in seen:
-            break
-        seen.add(following)
-        lemma = following
-    return lemma
+_WORD = re.compile(r"\w+(?:[-']\w+)*")
 
 
-def token_lemma(token, table) -> str:
-    """A token's lemma in lower case, settled through the table; a capitalised word missing from a
-    case-sensitive table is looked up in lower case."""
-    lemma = token.lemma_ or token.text
-    if table is not None and lemma == token.text and token.text != token.lower_:
-        lemma = table.get(token.lower_, token.lower_)
-    return _settle(lemma.lower(), table)
+def token_lemma(token, language: str) -> str:
+    """A token's lemma in lower case."""
+    return lemma_of(token.text, language)
 
 
 def lemmatise(phrase: str, language: str | None) -> tuple[str, ...]:
     """The lemmas of the words of a phrase, leaving out spaces and punctuation."""
-    table = lemma_table(language)
-    doc = pipeline(language)(phrase)
-    return tuple(token_lemma(t, table) for t in doc if not (t.is_space or t.is_punct))
+    code = language_of(language)
+    doc = pipeline(language).make_doc(phrase)
+    return tuple(lemma_of(t.text, code) for t in doc if not (t.is_space or t.is_punct))
 
 
-@lru_cache(maxsize=8)
-def _reverse_table(language: str) -> dict[str, frozenset[str]]:
-    """Every lower-case form per lemma, read from the lookup data the lemmatizer uses."""
-    try:
-        import spacy_lookups_data
-        import srsly
-
-        data = srsly.read_gzip_json(spacy_lookups_data.get_file(f"{language}_lemma_lookup.json.gz"))
-    except (ImportError, OSError, ValueError):
-        return {}
-    forms: dict[str, set[str]] = {}
-    for form, lemma in data.items():
-        if isinstance(lemma, list):
-            for each in lemma:
-                forms.setdefault(each.lower(), set()).add(form.lower())
-        else:
-            forms.setdefault(lemma.lower(), set()).add(form.lower())
-    return {lemma: frozenset(values) for lemma, values in forms.items()}
-
-
-def forms_of(lemma: str, language: str | None) -> frozenset[str]:
-    """The lower-case word forms that settle on `lemma`, the lemma itself included."""
-    reverse = _reverse_table(language_of(language))
-    forms = {lemma.lower()}
-    frontier = [lemma.lower()]
-    while frontier:
-        found = [form for word in frontier for form in reverse.get(word, ()) if form not in forms]
-        forms.update(found)
-        frontier = found
-    return frozenset(forms)
+def _holds(text: str, region: tuple[int, int], lemma: str, lemmas) -> bool:
+    """Whether a region holds a word whose lemma is `lemma` (words read by a regular expression)."""
+    for match in _WORD.finditer(text, region[0], region[1]):
+        word = match.group()
+        if lemmas.lemma(word) == lemma or ("-" in word and any(lemmas.lemma(p) == lemma for p in word.split("-"))):
+            return True  # the parts of a hyphenated word too, in case the tokenizer splits it
+    return False
 
 
 def find_lemma_matches(
@@ -81,15 +44,14 @@ def find_lemma_matches(
     """`(start, end)` of every run of words in the regions whose lemmas are `lemmas`, in order."""
     if not lemmas:
         return []
-    forms = sorted(forms_of(lemmas[0], language), key=len, reverse=True)
-    candidate = re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
-    wanted = [r for r in regions if candidate.search(text, r[0], r[1])]
-    table = lemma_table(language)
+    code = language_of(language)
+    cache = word_lemmas(code)
+    wanted = [r for r in regions if r[1] > r[0] and _holds(text, r, lemmas[0], cache)]
     matches = []
-    for offset, doc in process_regions(text, wanted, language):
+    size = len(lemmas)
+    for offset, doc in process_regions(text, wanted, language, tokens_only=True):
         words = [t for t in doc if not (t.is_space or t.is_punct)]
-        found = [token_lemma(t, table) for t in words]
-        size = len(lemmas)
+        found = [cache.lemma(t.text) for t in words]
         for i in range(len(words) - size + 1):
             if tuple(found[i : i + size]) == lemmas:
                 first, last = words[i], words[i + size - 1]

@@ -1,9 +1,9 @@
 """Find where a codebook's auto-coding rules hit a document, with spaCy's tokenizer and PhraseMatchers.
 
 Keywords of the document's language match on LOWER (case-insensitive phrases); lemmas on LEMMA, so `subsidie`
-also finds `Subsidies`; regular expressions are tested against each word in lower case (`^` anchors at the
-start of the word, which gives cheap prefix matching for Dutch compounds and inflections). Lemmas come from
-the lookup lemmatizer's table, lower-cased, with capitalised words missing from the table looked up in lower case.
+also finds `Subsidies` and `kip` finds `kippetje`; regular expressions are tested against each word in lower case
+(`^` anchors at the start of the word, which gives cheap prefix matching for Dutch compounds and inflections).
+Lemmas come from `word_lemmas`, the one lemma rule that the lemma search uses too.
 
 Every word form is looked at once per matcher: its lemma and the regular expressions it satisfies are cached,
 which gives the same hits as a spaCy Matcher with one `{"LOWER": {"REGEX": ...}}` token per expression but
@@ -15,17 +15,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from typing import TYPE_CHECKING, cast
 
 from workbench.domain.autocode import Hit, first_per_span, widen
 from workbench.domain.codebook import AutocodeRules
 from workbench.domain.errors import InvalidInput
 from workbench.domain.spans import Units
-from workbench.nlp.lemmas import token_lemma
-from workbench.nlp.pipeline import lemma_table, pipeline
-
-if TYPE_CHECKING:
-    from spacy.pipeline import Lemmatizer
+from workbench.nlp.pipeline import pipeline
+from workbench.nlp.word_lemmas import word_lemmas
 
 CodeRules = tuple[tuple[int, AutocodeRules], ...]  # (code id, rules) per code
 _SEPARATOR = "\x1f"
@@ -39,8 +35,7 @@ class RuleMatcher:
 
         self.nlp = pipeline(language)
         self.language = self.nlp.lang
-        self.table = lemma_table(language)
-        self.lemmatizer = cast("Lemmatizer", self.nlp.get_pipe("lemmatizer")) if "lemmatizer" in self.nlp.pipe_names else None
+        self.word_lemmas = word_lemmas(self.language)
         self.units = {code_id: r.unit for code_id, r in rules}
         vocab = self.nlp.vocab
         self.lower = PhraseMatcher(vocab, attr="LOWER")
@@ -66,10 +61,8 @@ class RuleMatcher:
 
     def _form(self, token) -> tuple[int, tuple[int, ...]]:
         """A word form's lemma (as a string-store hash) and the regular expressions it satisfies, worked out once."""
-        if self.lemmatizer is not None:
-            token.lemma_ = self.lemmatizer.lookup_lemmatize(token)[0]
         lower = token.lower_
-        lemma = self.nlp.vocab.strings.add(token_lemma(token, self.table))
+        lemma = self.nlp.vocab.strings.add(self.word_lemmas.lemma(token.text))
         entry = (lemma, tuple(i for i, (_c, _r, rx) in enumerate(self.regexes) if rx.search(lower)))
         self.forms[token.orth] = entry
         return entry

@@ -57,10 +57,14 @@ def language_of(language: str | None) -> str:
     return pipeline(language).lang or DEFAULT_LANGUAGE
 
 
-def process_regions(text: str, regions: Iterable[tuple[int, int]], language: str | None) -> Iterator[tuple[int, Doc]]:
-    """Run the pipeline over each `[start, end)` region of `text` (usually turns); yields `(start, doc)`."""
+def process_regions(
+    text: str, regions: Iterable[tuple[int, int]], language: str | None, *, tokens_only: bool = False
+) -> Iterator[tuple[int, Doc]]:
+    """Run the pipeline (or only its tokenizer) over each `[start, end)` region of `text` (usually turns);
+    yields `(start, doc)`."""
     nlp = pipeline(language)
     spans = [(start, end) for start, end in regions if end > start]
-    docs = nlp.pipe(text[start:end] for start, end in spans)
+    pieces = (text[start:end] for start, end in spans)
+    docs = nlp.tokenizer.pipe(pieces) if tokens_only else nlp.pipe(pieces)
     for (start, _end), doc in zip(spans, docs, strict=True):
         yield start, doc

@@ -32,6 +32,7 @@ def export_codebook(ctx: ServiceContext, out: Path, fmt: str | None, replacer: R
     with ctx.read() as s:
         codebook = project_codebook(s)
         project = s.scalar(select(ProjectSettings.name).limit(1)) or "Project"
+        language = s.scalar(select(ProjectSettings.default_language).limit(1)) or "nl"
         codes = list(code_infos(s, replacer))
         counts = {code.path: entry.codings for entry, code in zip(entries(s), codes)}
         hidden = coding_conditions(ctx, s)
@@ -48,7 +49,7 @@ def export_codebook(ctx: ServiceContext, out: Path, fmt: str | None, replacer: R
         from workbench.exporters.codebook_xlsx import write_codebook_xlsx
 
         with replacing(out) as temporary:
-            written = write_codebook_xlsx(temporary, shown.title, codes, counts, hasher)
+            written = write_codebook_xlsx(temporary, shown.title, codes, counts, hasher, language)
     else:
         if fmt == "qdc":
             from workbench.exporters.qdc import qdc_bytes

@@ -50,7 +50,8 @@ def export_timeline(ctx: ServiceContext, fmt: str | None, path: str | Path | Non
     report = TimelineService(ctx).report(wanted, pseudonymised=pseudonymise, today=today)
     target = check_writable(target, f"tijdlijn.{fmt}")
     module, function = WRITERS[fmt]
-    getattr(importlib.import_module(module), function)(report, target)
+    author = {"author": ctx.coder} if fmt == "docx" else {}  # the Word file names who made it
+    getattr(importlib.import_module(module), function)(report, target, **author)
     write_bytes(manifest_path(target), _manifest(ctx, report, target, fmt).to_json())
     return TimelineExport(str(target), fmt, len(report.entries), len(report.questions), len(report.actions),
                           report.pseudonymised, wanted.include_internal)

@@ -49,7 +49,7 @@ def export_themes(ctx: ServiceContext, out: Path, filters: FragmentFilter, optio
     from workbench.exporters.themes_docx import write_themes_docx
 
     with replacing(out) as temporary:
-        counts = write_themes_docx(temporary, plan, hasher, charts=options.charts)
+        counts = write_themes_docx(temporary, plan, hasher, charts=options.charts, author=ctx.coder)
     counts = {"fragments": len(data.fragments), **counts}
     write_manifest("themes-docx", out, data, hasher, counts)
     return ExportResult("themes-docx", str(out), str(manifest_out), hasher.hexdigest(), counts, data.pseudonymised)

@@ -106,7 +106,7 @@ def test_header_fields() -> None:
     assert header_field("Opvallend: de tuin") is None
 
 
-def test_cues_of_one_speaker_merge_and_speakerless_cues_split_at_pauses() -> None:
+def test_cues_of_one_speaker_merge_and_speakerless_cues_keep_a_time_per_sentence_start() -> None:
     text, turns = turns_from_cues(
         [
             Cue(0.0, 2.0, "A", "Een"),
@@ -119,6 +119,7 @@ def test_cues_of_one_speaker_merge_and_speakerless_cues_split_at_pauses() -> Non
     )
     assert [(text[t.start : t.end], t.speaker, t.t_start, t.t_end) for t in turns] == [
         ("Een twee.", "A", 0.0, 3.0),
-        ("Los stuk. Zonder pauze.", None, 3.5, 6.0),
+        ("Los stuk.", None, 3.5, 5.0),
+        ("Zonder pauze.", None, 5.2, 6.0),
         ("Na een pauze.", None, 8.0, 9.0),
     ]

@@ -32,13 +32,9 @@ def test_word_tables_are_read_in_order(table_docx: Path, spoken) -> None:
     assert dict(transcript.metadata) == {"date": "2024-10-03"}
     assert spoken(transcript) == [
         ("Interviewer", "Hoe is HEEM begonnen?", 5.0, None),
-        (
-            "Initiatiefnemer",
-            "Met een lege container en een koffiezetapparaat.\nNu draaien er twintig vrijwilligers mee.\n"
-            "Einde van het gesprek.",
-            9.0,
-            None,
-        ),
+        # Every row keeps its time: a row of the same speaker with a time of its own is a turn of its own.
+        ("Initiatiefnemer", "Met een lege container en een koffiezetapparaat.", 9.0, None),
+        ("Initiatiefnemer", "Nu draaien er twintig vrijwilligers mee.\nEinde van het gesprek.", 21.0, None),
     ]
 
 
@@ -49,7 +45,8 @@ def test_teams_word_transcript(teams_docx: Path, spoken) -> None:
     assert dict(transcript.metadata) == {"date": "2025-09-18"}
     assert spoken(transcript) == [
         ("Jansen, Marieke", "Goedemorgen allemaal, fijn dat jullie er zijn.", 3.0, None),
-        ("de Vries, Pieter", "Goedemorgen. Zal ik beginnen met de subsidie?\nDie loopt namelijk in juli af.", 9.0, None),
+        ("de Vries, Pieter", "Goedemorgen. Zal ik beginnen met de subsidie?", 9.0, None),
+        ("de Vries, Pieter", "Die loopt namelijk in juli af.", 15.0, None),
         ("Jansen, Marieke", "Dank je, Pieter.", 3727.0, None),
     ]
 

@@ -11,8 +11,10 @@ def test_whisper_json_segments_and_language(data: Path, spoken) -> None:
     transcript = read_transcript(data / "whisper.json")
     assert transcript.format == "whisper-json"
     assert transcript.language == "nl"
+    # Without speakers every segment is a turn of its own, so each keeps its start time.
     assert spoken(transcript) == [
-        (None, "Het begon eigenlijk heel klein. Een paar bewoners die koffie schonken in de container.", 0.0, 7.8),
+        (None, "Het begon eigenlijk heel klein.", 0.0, 3.2),
+        (None, "Een paar bewoners die koffie schonken in de container.", 3.2, 7.8),
         (None, "Nu komen er elke week zestig mensen.", 9.1, 12.0),
     ]
 

@@ -7,7 +7,8 @@ from pathlib import Path
 from workbench.importers.registry import read_transcript
 
 WHISPER = [
-    (None, "Het begon eigenlijk heel klein. Een paar bewoners die koffie schonken in de container.", 0.0, 7.8),
+    (None, "Het begon eigenlijk heel klein.", 0.0, 3.2),
+    (None, "Een paar bewoners die koffie schonken in de container.", 3.2, 7.8),
     (None, "Nu komen er elke week zestig mensen.", 9.1, 12.0),
 ]
 
@@ -39,9 +40,10 @@ def test_zoom_name_prefixes(data: Path, spoken) -> None:
     ]
 
 
-def test_amberscript_subtitles_join_into_turns_at_pauses(data: Path, spoken) -> None:
+def test_amberscript_subtitles_start_a_turn_at_each_cue_that_begins_a_sentence(data: Path, spoken) -> None:
     vtt = read_transcript(data / "amberscript.vtt")
     assert vtt.format == "vtt"
+    # A subtitle line that goes on with the sentence before it stays in that sentence's turn.
     assert spoken(vtt) == [
         (
             None,
@@ -49,7 +51,8 @@ def test_amberscript_subtitles_join_into_turns_at_pauses(data: Path, spoken) -> 
             0.449,
             7.4,
         ),
-        (None, "Het begon met een lege container. Bewoners kwamen vanzelf.", 9.5, 15.639),
+        (None, "Het begon met een lege container.", 9.5, 12.189),
+        (None, "Bewoners kwamen vanzelf.", 12.289, 15.639),
     ]
     srt = read_transcript(data / "amberscript.srt")
     assert srt.format == "srt"
@@ -58,8 +61,8 @@ def test_amberscript_subtitles_join_into_turns_at_pauses(data: Path, spoken) -> 
 
 def test_whisper_vtt_without_hours_and_srt(data: Path, spoken) -> None:
     vtt = spoken(read_transcript(data / "whisper.vtt"))
-    assert vtt[0] == WHISPER[0]
-    assert vtt[1] == (None, "Nu komen er elke week zestig mensen.", 69.1, 72.0)
+    assert vtt[:2] == WHISPER[:2]
+    assert vtt[2] == (None, "Nu komen er elke week zestig mensen.", 69.1, 72.0)
     assert spoken(read_transcript(data / "whisper.srt")) == WHISPER
 
 

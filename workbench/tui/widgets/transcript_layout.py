@@ -77,10 +77,13 @@ class Lines(Sequence[VisualLine]):
             index += len(self)
         turn_index, row = self.owners[index], self.rows[index]
         gutter, kind = "", ""
-        if row == 0:
-            gutter, kind = self.turns[turn_index].speaker or "", "speaker"
-        elif row == 1 and self.turns[turn_index].t_start is not None:
-            gutter, kind = timestamp(self.turns[turn_index].t_start), "time"
+        turn = self.turns[turn_index]
+        # A turn without a speaker (a speech-recognition segment) shows its time on its first line.
+        time_row = 0 if turn.speaker is None else 1
+        if row == time_row and turn.t_start is not None:
+            gutter, kind = timestamp(turn.t_start), "time"
+        elif row == 0:
+            gutter, kind = turn.speaker or "", "speaker"
         return VisualLine(self.starts[index], self.ends[index], turn_index, gutter, kind)
 
     def __iter__(self):
@@ -120,7 +123,7 @@ def layout(text: str, turns: Sequence[TurnView], width: int) -> Lines:
             if newline == -1:
                 break
             paragraph_start = newline + 1
-        if row < 2 and turn.t_start is not None:  # room for the timestamp under the speaker
+        if row < 2 and turn.t_start is not None and turn.speaker is not None:  # room for the time under the speaker
             starts(turn_end), ends(turn_end), owners(index), rows(row)
     return lines
 
