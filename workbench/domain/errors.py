@@ -23,3 +23,7 @@ class Conflict(WorkbenchError):
 
 class ProjectError(WorkbenchError):
     """The project folder or database cannot be opened, created or upgraded."""
+
+
+class NeedsConfirmation(InvalidInput):
+    """The change is allowed but risky (a name variant that is also an ordinary word); it waits for a yes."""

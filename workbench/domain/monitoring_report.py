@@ -72,9 +72,15 @@ def _replaced(names: TextReplacer):
     return lambda text: (names.text(text) or "") if text else (text or "")
 
 
+def _actor_name(actor, names: TextReplacer) -> str:
+    """An actor's pseudonym: the one the name register gives, else the actor register's own."""
+    shown = names.text(actor.name)
+    return shown if shown and shown != actor.name else actor.shown(True)
+
+
 def _entry(entry: LogEntry, names: TextReplacer) -> LogEntry:
     apply = _replaced(names)
-    actors = tuple(replace(a, name=a.shown(True), organisation=apply(a.organisation or "") or None) for a in entry.actors)
+    actors = tuple(replace(a, name=_actor_name(a, names), organisation=apply(a.organisation or "") or None) for a in entry.actors)
     quotes = tuple(Quote(apply(q.document), q.code, apply(q.text)) for q in entry.quotes)
     memos = tuple(replace(m, title=apply(m.title), text=apply(m.text)) for m in entry.memos)
     questions = tuple(replace(q, text=apply(q.text)) for q in entry.questions)
