@@ -296,3 +296,17 @@ class Project:
         from workbench.services.pseudonyms import PseudonymService
 
         return PseudonymService(self.ctx)
+
+    @cached_property
+    def name_suggestions(self):
+        """Likely names the register lacks, with where they occur."""
+        from workbench.services.name_suggestions import NameSuggestionService
+
+        return NameSuggestionService(self.ctx)
+
+    @cached_property
+    def erasure(self):
+        """Erasing a document for good: from the tables, the history and the database file."""
+        from workbench.services.document_erasure import ErasureService
+
+        return ErasureService(self.ctx)

@@ -80,7 +80,8 @@ def _actor_name(actor, names: TextReplacer) -> str:
 
 def _entry(entry: LogEntry, names: TextReplacer) -> LogEntry:
     apply = _replaced(names)
-    actors = tuple(replace(a, name=_actor_name(a, names), organisation=apply(a.organisation or "") or None) for a in entry.actors)
+    actors = tuple(replace(a, name=_actor_name(a, names), role=apply(a.role), organisation=apply(a.organisation or "") or None)
+                   for a in entry.actors)
     quotes = tuple(Quote(apply(q.document), q.code, apply(q.text)) for q in entry.quotes)
     memos = tuple(replace(m, title=apply(m.title), text=apply(m.text)) for m in entry.memos)
     questions = tuple(replace(q, text=apply(q.text)) for q in entry.questions)
@@ -137,3 +138,4 @@ class TimelineExport:
     actions: int
     pseudonymised: bool
     internal_included: bool
+    deidentification: str | None = None  # the report written beside a pseudonymised export

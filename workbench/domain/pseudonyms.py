@@ -235,7 +235,7 @@ class Replacer:
         return self._lookup.get(fold(spelling)) or self._lookup[_digits_key(spelling)]
 
     def _pseudonym(self, match: re.Match[str]) -> str:
-        if match.group("age") if self.age_band else None:
+        if match.groupdict().get("age"):
             return age_band(int(match.group("age")), self.age_band)
         name, suffix = match.group("name"), match.group("pos") or ""
         pseudonym = self.form(name).pseudonym
@@ -285,7 +285,7 @@ class Replacer:
         if not text or self.pattern is None:
             return []
         return [(m.start("name"), m.end("name"), self.form(m.group("name")))
-                for m in self.pattern.finditer(text) if m.group("name")]
+                for m in self.pattern.finditer(text) if m.groupdict().get("name")]
 
     def found(self, text: str) -> list[str]:
         """The registered spellings that occur in the text (what a check for leaks looks for)."""

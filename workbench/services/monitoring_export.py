@@ -51,9 +51,18 @@ def export_timeline(ctx: ServiceContext, fmt: str | None, path: str | Path | Non
     target = check_writable(target, f"tijdlijn.{fmt}")
     module, function = WRITERS[fmt]
     getattr(importlib.import_module(module), function)(report, target)
-    write_bytes(manifest_path(target), _manifest(ctx, report, target, fmt).to_json())
+    manifest = write_bytes(manifest_path(target), _manifest(ctx, report, target, fmt).to_json())
+    record = None
+    if pseudonymise:
+        from workbench.services.deidentification import finish
+        from workbench.services.pseudonyms import build_replacer
+
+        with ctx.read() as s:
+            replacer = build_replacer(s)
+        if not replacer.empty:
+            record = str(finish(ctx, replacer, "timeline", target, [target, manifest]))
     return TimelineExport(str(target), fmt, len(report.entries), len(report.questions), len(report.actions),
-                          report.pseudonymised, wanted.include_internal)
+                          report.pseudonymised, wanted.include_internal, record)
 
 
 def _codebook_version(ctx: ServiceContext) -> str:

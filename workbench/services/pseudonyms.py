@@ -65,8 +65,8 @@ def _actor_kind(kind: str) -> str:
 
 
 def _covers(replacer: Replacer, name: str) -> bool:
-    """True when the replacer replaces the whole name as one entity."""
-    name = clean_name(name)
+    """True when the replacer replaces the whole name as one entity (a role in brackets aside: `Fatima (HEEM)`)."""
+    name = clean_name(re.sub(r"\(.*?\)", " ", name))
     found = replacer.matches(name)
     return len(found) == 1 and found[0][0] == 0 and found[0][1] == len(name)
 
