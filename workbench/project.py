@@ -76,6 +76,10 @@ class Project:
             raise ProjectError(f"There is no workbench project in {directory}; create one with `workbench init {directory}`.")
         project = cls(url, directory, coder or default_coder())
         project._checked(lambda: project._upgrade(create=False))
+        if directory is not None:
+            from workbench.store.private_files import make_private
+
+            make_private(directory / STATE_DIR)
         if project._checked(project.settings_row_missing):
             raise ProjectError(f"The database {project.display_url} is not a workbench project yet; create one with `workbench init`.")
         return project
@@ -102,6 +106,7 @@ class Project:
         try:
             state = directory / STATE_DIR
             state.mkdir(parents=True, exist_ok=True)
+            state.chmod(0o700)  # private before the database is made in it, whatever the umask
             for folder in FOLDERS:
                 (directory / folder).mkdir(exist_ok=True)
         except OSError as exc:
@@ -113,7 +118,10 @@ class Project:
         config = {"name": name or directory.name}
         if db:
             config["db"] = db
-        (state / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        from workbench.store.private_files import make_private, write_private
+
+        write_private(state / CONFIG_FILE, json.dumps(config, indent=2) + "\n")
+        make_private(state)
         gitignore = directory / ".gitignore"
         if not gitignore.exists():
             gitignore.write_text(PROJECT_GITIGNORE, encoding="utf-8")

@@ -36,7 +36,9 @@ def make_demo(directory: Path, *, fresh: bool = False, coder: str | None = None)
             raise ProjectError(f"{directory} holds a project that is not a demo; --fresh only replaces demo projects.")
         shutil.rmtree(directory)
     project = Project.init(directory, name="Samen creëren en floreren (demo)", coder=coder)
-    (directory / STATE_DIR / "demo").write_text("This project was made by `workbench demo`.\n", encoding="utf-8")
+    from workbench.store.private_files import write_private
+
+    write_private(directory / STATE_DIR / "demo", "This project was made by `workbench demo`.\n")
     samples = sample_transcripts_dir()
     for module_name in DEMO_STEPS:
         try:
