@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from workbench.domain.name_rules import PARTICLES, ROLE_WORDS, STOP_WORDS, fold
+from workbench.domain.name_rules import ARTICLES, PARTICLES, ROLE_WORDS, STOP_WORDS, fold
 
 NAME, SPEAKER, EMAIL, PHONE = "capitalised word", "speaker label", "e-mail address", "phone number"
 CONTEXT = 35
@@ -53,34 +53,50 @@ def _context(text: str, start: int, end: int) -> str:
     return " ".join(text[max(0, start - CONTEXT):min(len(text), end + CONTEXT)].split())
 
 
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
 def capitalised_names(text: str, known: Callable[[str], bool]) -> Iterable[tuple[int, int, str]]:
-    """(start, end, name) of runs of capitalised words inside sentences that `known` does not account for."""
+    """(start, end, name) of runs of capitalised words inside sentences that hold a word `known` does not
+    account for (`Lotte Hendriks`, `Woonstichting Waalwonen`), or that start with a capitalised article inside a
+    sentence (`De Broederij`)."""
     words = list(_WORD.finditer(text))
-    index = 0
-    while index < len(words):
-        match = words[index]
+
+    def adjacent(left: int, right: int) -> bool:
+        return text[words[left].end():words[right].start()] in (" ", "\u00a0")
+
+    def joinable(index: int) -> bool:
+        word = words[index].group(0)
+        return _capitalised(word) and fold(word) not in STOP_WORDS
+
+    done = -1
+    for index, match in enumerate(words):
         word = match.group(0)
-        if not word[0].isupper() or _at_sentence_start(text, match.start()) or known(word):
-            index += 1
+        if index <= done or not _capitalised(word) or _at_sentence_start(text, match.start()):
             continue
-        start, end, last = match.start(), match.end(), index
+        article = (fold(word) in ARTICLES and index + 1 < len(words) and adjacent(index, index + 1)
+                   and _capitalised(words[index + 1].group(0)))
+        if known(word) and not article:
+            continue
+        first = last = index
+        while first - 1 > done and adjacent(first - 1, first) and joinable(first - 1) and not article:
+            first -= 1
         probe = index + 1
-        while probe < len(words):
-            following = words[probe]
-            gap = text[end:following.start()]
-            if gap not in (" ", "\u00a0"):
+        while probe < len(words) and adjacent(probe - 1, probe):
+            piece = words[probe].group(0)
+            if piece.casefold() in PARTICLES and probe + 1 < len(words) and adjacent(probe, probe + 1) \
+                    and _capitalised(words[probe + 1].group(0)) and fold(words[probe + 1].group(0)) not in ROLE_WORDS:
+                probe += 1
+                continue
+            if not joinable(probe):
                 break
-            piece = following.group(0)
-            if piece.casefold() in PARTICLES:
-                probe += 1
-                continue
-            if piece[0].isupper() and not known(piece):
-                end, last = following.end(), probe
-                probe += 1
-                continue
-            break
-        yield start, end, text[start:end]
-        index = last + 1
+            last = probe
+            probe += 1
+        done = last
+        if first == last and article:
+            continue
+        yield words[first].start(), words[last].end(), text[words[first].start():words[last].end()]
 
 
 def find_candidates(sources: Iterable[tuple[str, str]], ordinary: Callable[[str], bool], codebook_words: set[str],
@@ -91,7 +107,7 @@ def find_candidates(sources: Iterable[tuple[str, str]], ordinary: Callable[[str]
     def plain(word: str) -> bool:
         folded = fold(word)
         return (len(word) < 3 or folded in STOP_WORDS or folded in ROLE_WORDS or folded in codebook_words
-                or ordinary(word))
+                or ordinary(word.lower()))
 
     def known(word: str) -> bool:
         parts = [part for part in re.split(r"[-'’]", word) if part]
@@ -107,8 +123,11 @@ def find_candidates(sources: Iterable[tuple[str, str]], ordinary: Callable[[str]
         hits += [(m.start(), m.end(), m.group(0), EMAIL) for m in _EMAIL.finditer(text)]
         hits += [(m.start(), m.end(), m.group(0).strip(), PHONE) for m in _PHONE.finditer(text)]
         for start, end, name, reason in hits:
-            if any(start < span_end and span_start < end for span_start, span_end in spans):
+            inside = [(a, b) for a, b in spans if start < b and a < end]
+            if reason == NAME and inside:
                 continue
+            if reason != NAME and any(a <= start and end <= b for a, b in inside):
+                continue  # an e-mail address or number counts as hidden only when the register hides all of it
             key = (fold(name), reason)
             spelled.setdefault(key, name)
             found.setdefault(key, []).append(Place(label, start, _context(text, start, end)))

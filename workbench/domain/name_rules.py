@@ -230,6 +230,6 @@ def entity_spellings(name: str, kind: str, ordinary: Callable[[str], bool] = lam
         if not text or fold(text) == fold(name) or fold(text) in found or variant_problem(text):
             continue
         words = text.split(" ")
-        plain = all(ordinary(w) or is_stop_word(w) for w in words) and not all(is_stop_word(w) for w in words)
+        plain = all(ordinary(w.lower()) or is_stop_word(w) for w in words) and not all(is_stop_word(w) for w in words)
         found[fold(text)] = Spelling(text, form_kind, exact_case=plain)
     return list(found.values())
