@@ -80,8 +80,9 @@ def _actor_name(actor, names: TextReplacer) -> str:
 
 def _entry(entry: LogEntry, names: TextReplacer) -> LogEntry:
     apply = _replaced(names)
-    actors = tuple(replace(a, name=_actor_name(a, names), role=apply(a.role), organisation=apply(a.organisation or "") or None)
-                   for a in entry.actors)
+    shown = {a.id: _actor_name(a, names) for a in entry.actors}
+    actors = tuple(replace(a, name=shown[a.id], pseudonym=shown[a.id], role=apply(a.role),
+                           organisation=apply(a.organisation or "") or None) for a in entry.actors)
     quotes = tuple(Quote(apply(q.document), q.code, apply(q.text)) for q in entry.quotes)
     memos = tuple(replace(m, title=apply(m.title), text=apply(m.text)) for m in entry.memos)
     questions = tuple(replace(q, text=apply(q.text)) for q in entry.questions)

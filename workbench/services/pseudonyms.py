@@ -21,6 +21,7 @@ from workbench.domain.name_rules import (
     variant_problem,
 )
 from workbench.domain.pseudonyms import RegisteredName, Replacer
+from workbench.domain.wording import counted
 from workbench.services.context import ServiceContext
 from workbench.store.monitoring_schema import Actor
 from workbench.store.schema import Document, Pseudonym, Turn
@@ -96,8 +97,10 @@ def build_replacer(s: Session) -> Replacer:
 
 
 def ordinary_uses(s: Session, spellings: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """Where single-word spellings that are ordinary words occur in the transcripts: (title, context) each."""
-    wanted = [clean_name(sp) for sp in spellings if " " not in clean_name(sp) and _ordinary(clean_name(sp))]
+    """Where single-word spellings that are ordinary words occur as such (in lower case) in the transcripts:
+    (title, context) each. An acronym (`HEEM`) is a name in any case, so it is not asked about."""
+    wanted = [clean_name(sp) for sp in spellings
+              if " " not in clean_name(sp) and not clean_name(sp).isupper() and _ordinary(clean_name(sp))]
     if not wanted:
         return {}
     uses: dict[str, list[tuple[str, str]]] = {}
@@ -105,6 +108,8 @@ def ordinary_uses(s: Session, spellings: list[str]) -> dict[str, list[tuple[str,
     for title, text in s.execute(select(Document.title, Document.text).order_by(Document.title)):
         for word, pattern in patterns.items():
             for match in pattern.finditer(text or ""):
+                if not match.group(0)[:1].islower():
+                    continue
                 start, end = max(0, match.start() - 30), min(len(text), match.end() + 30)
                 uses.setdefault(word, []).append((title, " ".join(text[start:end].split())))
     return uses
@@ -115,7 +120,7 @@ def _uses_sentence(uses: dict[str, list[tuple[str, str]]]) -> str:
     for word, places in uses.items():
         shown = "; ".join(f"{title}: “…{context}…”" for title, context in places[:SHOWN_USES])
         more = f" and {len(places) - SHOWN_USES} more" if len(places) > SHOWN_USES else ""
-        parts.append(f"'{word}' is an ordinary word and occurs {len(places)} times in the transcripts ({shown}{more})")
+        parts.append(f"'{word}' is an ordinary word and occurs {counted(len(places), 'time')} in the transcripts ({shown}{more})")
     return "; ".join(parts) + ", where it would be replaced too; add it again with --yes to keep it anyway."
 
 
