@@ -90,11 +90,10 @@ def is_stop_word(text: str) -> bool:
 def variant_problem(text: str) -> str | None:
     """Why a spelling cannot be a variant on its own (None when it can)."""
     text = clean_name(text)
-    letters = sum(1 for c in text if c.isalnum())
-    if letters < MIN_VARIANT:
-        return f"'{text}' has fewer than {MIN_VARIANT} letters, so replacing it would damage ordinary words"
     if is_stop_word(text):
         return f"'{text}' is an article, particle or stop word, so replacing it would damage ordinary sentences"
+    if sum(1 for c in text if c.isalnum()) < MIN_VARIANT:
+        return f"'{text}' has fewer than {MIN_VARIANT} letters, so replacing it would damage ordinary words"
     return None
 
 
