@@ -254,7 +254,9 @@ class PseudonymService:
                 if _covers(Replacer(entries, _ordinary), label):
                     continue
                 person = split_person(label)
-                real = person.full if person and person.surname and person.given else label
+                # The name without a role in brackets: `Marieke (gemeente)` registers Marieke.
+                real = (person.full if person.surname and person.given else person.given or person.surname) \
+                    if person else label
                 pseudonym = _next_pseudonym(pattern, taken)
                 taken.append(pseudonym)
                 variants = [label] if fold(label) != fold(real) else []
