@@ -25,7 +25,7 @@ from workbench.domain.name_rules import GOVERNMENT_WORDS, INSTITUTION_WORDS, PAR
 from workbench.importers.export_parts import text_parts  # noqa: E402
 from workbench.nlp.word_lists import is_ordinary_word  # noqa: E402
 from workbench.services.demo import make_demo  # noqa: E402
-from workbench.services.deidentification import _sources  # noqa: E402
+from workbench.services.deidentification import _sources, scan_files  # noqa: E402
 
 EXPORTS = ["fragments.xlsx", "fragments.csv", "themes.docx", "project.qdpx", "codebook.qdc", "codebook.yaml",
            "codebook.xlsx", "timeline.docx", "timeline.xlsx", "timeline.csv", "timeline.json", "timeline.ics"]
@@ -104,10 +104,15 @@ def main() -> None:
         began = time.perf_counter()
         files = export_all(project, out)
         took = time.perf_counter() - began
+        began, cpu = time.perf_counter(), time.process_time()
+        again = scan_files(project.ctx, files)
+        scan_took, scan_cpu = time.perf_counter() - began, time.process_time() - cpu
         leaks = independent_leaks(project.pseudonyms.entities(), files)
         damaged, spellings = damaged_words(project)
         print(f"register: {len(project.pseudonyms.entities())} entities; exports: {len(EXPORTS)} files + reports "
               f"+ manifests = {len(files)} files, written and self-scanned in {took:.1f} s")
+        print(f"names check over all {len(files)} files: {again.parts} text parts, {len(again.leaks)} leaks, "
+              f"{scan_took:.1f} s ({scan_cpu:.1f} s of CPU)")
         print(f"independent leak scan: {len(leaks)} leaks")
         for place, word in sorted(set(leaks))[:30]:
             print(f"  {place}: {word}")

@@ -258,3 +258,15 @@ def test_an_export_scan_uses_the_same_replacer_as_the_export(coded):
     replacer = coded.pseudonyms.replacer()
     assert isinstance(replacer, Replacer) and replacer.age_band == 10
     assert RegisteredName("Woonstichting Waalwonen", "Corporatie A", (), "organisation") in replacer.entries
+
+
+def test_a_filtered_export_reports_only_the_documents_it_shows(coded, tmp_path):
+    from workbench.domain.exports import FragmentFilter
+    from workbench.domain.filters import Selection
+
+    out = tmp_path / "een.xlsx"
+    result = coded.exports.fragments(out, filters=FragmentFilter(selection=Selection(documents=("heem-bewoner",))),
+                                     pseudonymise=True)
+    table = Document(result.deidentification).tables[0]
+    sources = [row.cells[0].text for row in table.rows][1:-1]
+    assert "Wijkonderneming A-bewoner" in sources and "Interview Respondent 2" not in sources

@@ -55,6 +55,8 @@ def _local(tag) -> str:
 
 
 def _xml_parts(file: str, member: str, data: bytes) -> Iterator[TextPart]:
+    """An XML part's paragraphs one by one, then all its element texts and all its attribute values, each set
+    as one part with the values apart (a NUL between them, so no name is read across two values)."""
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError:
@@ -62,22 +64,17 @@ def _xml_parts(file: str, member: str, data: bytes) -> Iterator[TextPart]:
     if root is None:
         yield TextPart(file, member, "text", data.decode("utf-8", errors="replace"))
         return
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            if element.text:
-                yield TextPart(file, member, "comment", element.text)
-            continue
-        name = _local(element.tag)
-        if name in _PARAGRAPHS:
-            joined = "".join(element.itertext())
-            if joined.strip():
-                yield TextPart(file, member, f"{name} paragraph", joined)
-        for text in (element.text, element.tail):
-            if text and text.strip():
-                yield TextPart(file, member, f"<{name}>", text)
-        for attribute, value in element.attrib.items():
-            if value and value.strip():
-                yield TextPart(file, member, f"{name}@{_local(attribute)}", value)
+    paragraphs = root.xpath("//*[" + " or ".join(f"local-name()='{name}'" for name in sorted(_PARAGRAPHS)) + "]")
+    for element in paragraphs:
+        joined = "".join(element.itertext())
+        if joined.strip():
+            yield TextPart(file, member, f"{_local(element.tag)} paragraph", joined)
+    texts = [str(text) for text in root.xpath("//text() | //comment()") if str(text).strip()]
+    values = [str(value) for value in root.xpath("//@*") if str(value).strip()]
+    if texts:
+        yield TextPart(file, member, "element texts", "\x00".join(texts))
+    if values:
+        yield TextPart(file, member, "attribute values", "\x00".join(values))
 
 
 def _json_strings(value, path: str = "$") -> Iterator[tuple[str, str]]:

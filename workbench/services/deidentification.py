@@ -36,14 +36,25 @@ SOURCE_LABELS = {"nl": {CODEBOOK: "Codeboek", MEMOS: "Memo's", LOG: "Monitoringl
                  "en": {CODEBOOK: "Codebook", MEMOS: "Memos", LOG: "Monitoring log"}}
 
 
-def scan(paths: Iterable[Path], replacer: Replacer) -> ScanResult:
-    """Every registered name found in the files' text parts, file names inside packages included."""
+def scan(paths: Iterable[Path], replacer: Replacer, watch: Iterable[str] = ()) -> ScanResult:
+    """Every registered name found in the files' text parts, file names inside packages included; the strings
+    of `watch` that occur somewhere in them are noted in `seen` on the result."""
     from workbench.importers.export_parts import text_parts
 
     paths = [Path(p) for p in paths]
-    parts = (part for path in paths for part in text_parts(path))
-    count, leaks = scan_parts(parts, replacer)
-    return ScanResult(tuple(p.name for p in paths), count, tuple(leaks))
+    waiting = {w for w in watch if w}
+    seen: set[str] = set()
+
+    def parts():
+        for path in paths:
+            for part in text_parts(path):
+                for wanted in [w for w in waiting if w in part.text]:
+                    waiting.discard(wanted)
+                    seen.add(wanted)
+                yield part
+
+    count, leaks = scan_parts(parts(), replacer)
+    return ScanResult(tuple(p.name for p in paths), count, tuple(leaks), frozenset(seen))
 
 
 def scan_files(ctx: ServiceContext, paths: Iterable[Path]) -> ScanResult:
@@ -107,13 +118,18 @@ def finish(ctx: ServiceContext, replacer: Replacer, kind: str, export: Path, wri
     from workbench.exporters.export_files import write_bytes
 
     written = [Path(p) for p in written if p]
-    result = scan(written, replacer)
-    if not result.clean:
-        _refuse(written, result)
     with ctx.read() as s:
         settings = s.scalar(select(ProjectSettings).limit(1))
         language = settings.default_language if settings and settings.default_language in ("nl", "en") else "en"
-        sources, found, ages = tally_sources(replacer, _sources(s, kind, language))
+        drawn = _sources(s, kind, language)
+    parts = set(SOURCE_LABELS.get(language, SOURCE_LABELS["en"]).values())
+    titles = {label: replacer.text(label) or label for label, _texts in drawn if label not in parts}
+    result = scan(written, replacer, titles.values())
+    if not result.clean:
+        _refuse(written, result)
+    # A document counts when the export shows it (a filtered export draws on some documents only).
+    drawn = [(label, texts) for label, texts in drawn if label in parts or titles[label] in result.seen]
+    sources, found, ages = tally_sources(replacer, drawn)
     record = DeidentificationRecord(
         export_file=Path(export).name, export_kind=kind, project=replacer.text(settings.name if settings else "") or "",
         created=utcnow(), language=language, entities=entity_counts(replacer), sources=sources,
