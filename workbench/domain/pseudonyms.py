@@ -1,10 +1,13 @@
-"""Pseudonymisation: replace every registered name, its variants and possessives by its pseudonym.
+"""Pseudonymisation: replace every registered entity, its variants and possessives by its pseudonym.
 
-A register entry names one person or organisation. Besides the full name, a person's first name,
-surname (with Dutch particles: `de Vries`, `De Vries`, `van den Berg`), initial plus surname and any
-hand-given variants are replaced, each also in capitalised and upper-case form, with possessives
-(`Jan's`, `Jans`, `Thomas'`). Word boundaries are Unicode-aware, so `Jansen` and `Januari` stay.
-Replacing changes lengths, so the result carries the edits that map old offsets to new ones.
+A register entry names a person, organisation, place or contact detail. Besides the name itself, the
+spellings `name_rules` derives from it (a person's first name, surname with its particles, `Surname, First`,
+initials; an organisation without its article or generic first word) and hand-given variants are replaced.
+Matching ignores case and diacritics, except for derived spellings that are ordinary words in lower case
+(`Groot`, `Linde`), which match only capitalised or in capitals. Word boundaries are Unicode-aware, so
+`HEEM-bewoner` is found and `Jansenstraat` is not; possessives (`Jan's`, `Jans`, `Thomas'`) follow the
+pseudonym. With an age band, exact ages become bands. Replacing changes lengths, so the result carries the
+edits that map old offsets to new ones.
 """
 
 from __future__ import annotations
@@ -13,15 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from workbench.domain.name_rules import (  # noqa: F401 - re-exported: the rules live beside their kinds
-    INSTITUTION_WORDS,
-    PARTICLES,
-    PERSON,
-    clean_name,
-    entity_spellings,
-    fold,
-    guess_kind,
-)
+from workbench.domain.name_rules import PERSON, clean_name, entity_spellings, fold, guess_kind
 
 # Stands in for a first name or surname that two registered people share.
 AMBIGUOUS = "[naam]"
