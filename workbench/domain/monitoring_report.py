@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -39,33 +37,6 @@ class TextReplacer(Protocol):
     """Anything that replaces real names in a text (the name register's Replacer)."""
 
     def text(self, text: str | None) -> str | None: ...
-
-
-class ExactNames:
-    """Whole names replaced exactly as registered (organisations, whose words are no first or last names)."""
-
-    def __init__(self, pairs: Iterable[tuple[str, str]]):
-        cleaned = {" ".join(real.split()): alias for real, alias in pairs if real and real.strip()}
-        self._lookup = {real.casefold(): alias for real, alias in cleaned.items()}
-        alternatives = "|".join(r"\s+".join(map(re.escape, real.split(" "))) for real in sorted(cleaned, key=lambda r: -len(r)))
-        self._pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE) if cleaned else None
-
-    def text(self, text: str | None) -> str | None:
-        if not text or self._pattern is None:
-            return text
-        return self._pattern.sub(lambda m: self._lookup.get(" ".join(m.group(0).split()).casefold(), m.group(0)), text)
-
-
-class Chain:
-    """Several replacers applied one after the other."""
-
-    def __init__(self, *replacers: TextReplacer):
-        self.replacers = replacers
-
-    def text(self, text: str | None) -> str | None:
-        for replacer in self.replacers:
-            text = replacer.text(text)
-        return text
 
 
 def _replaced(names: TextReplacer):
