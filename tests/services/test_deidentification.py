@@ -270,3 +270,10 @@ def test_a_filtered_export_reports_only_the_documents_it_shows(coded, tmp_path):
     table = Document(result.deidentification).tables[0]
     sources = [row.cells[0].text for row in table.rows][1:-1]
     assert "Wijkonderneming A-bewoner" in sources and "Interview Respondent 2" not in sources
+
+
+def test_a_pseudonymised_export_from_an_empty_register_is_refused(tmp_path):
+    with Project.init(tmp_path / "leeg", name="Leeg", coder="anna") as empty:
+        with pytest.raises(InvalidInput, match="register is empty"):
+            empty.exports.codebook(tmp_path / "codeboek.qdc", pseudonymise=True)
+    assert not (tmp_path / "codeboek.qdc").exists()

@@ -21,9 +21,9 @@ class ExportService:
     def _replacer(self, pseudonymise: bool) -> Replacer:
         if not pseudonymise:
             return NO_NAMES
-        from workbench.services.pseudonyms import PseudonymService
+        from workbench.services.pseudonyms import PseudonymService, refuse_empty
 
-        return PseudonymService(self.ctx).replacer()
+        return refuse_empty(PseudonymService(self.ctx).replacer())
 
     def _checked(self, kind: str, result: ExportResult, replacer: Replacer) -> ExportResult:
         """A pseudonymised export scanned for leaks (deleted if it has one) with its report written beside it."""

@@ -59,7 +59,7 @@ def export_timeline(ctx: ServiceContext, fmt: str | None, path: str | Path | Non
 
         with ctx.read() as s:
             replacer = build_replacer(s)
-        if not replacer.empty:
+        if not replacer.empty:  # without actors or names there is nothing a timeline could leak
             record = str(finish(ctx, replacer, "timeline", target, [target, manifest]))
     return TimelineExport(str(target), fmt, len(report.entries), len(report.questions), len(report.actions),
                           report.pseudonymised, wanted.include_internal, record)

@@ -96,6 +96,14 @@ def build_replacer(s: Session) -> Replacer:
     return Replacer(entries, _ordinary, band)
 
 
+def refuse_empty(replacer: Replacer) -> Replacer:
+    """The replacer, unless it hides nothing: a pseudonymised export from an empty register would be a false promise."""
+    if replacer.empty:
+        raise InvalidInput("The name register is empty, so a pseudonymised export would hide nothing; add the names "
+                           "first (`workbench names suggest` lists likely ones, `workbench names add` registers them).")
+    return replacer
+
+
 def ordinary_uses(s: Session, spellings: list[str]) -> dict[str, list[tuple[str, str]]]:
     """Where single-word spellings that are ordinary words occur as such (in lower case) in the transcripts:
     (title, context) each. An acronym (`HEEM`) is a name in any case, so it is not asked about."""
