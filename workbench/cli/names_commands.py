@@ -55,10 +55,14 @@ def add(
 @names.command("list")
 def list_names(ctx: typer.Context, as_json: bool = JSON) -> None:
     """The register, with every spelling each entry replaces."""
-    entries = state(ctx).project().pseudonyms.list()
+    names = state(ctx).project().pseudonyms
+    entries = names.list()
     if as_json:
         print_json([_shown(entry) for entry in entries])
         return
+    band = names.age_band()
+    if band:
+        typer.echo(f"Exact ages are exported in bands of {band} years.")
     if not entries:
         typer.echo("The name register is empty; add names with `workbench names add` or `names from-speakers`.")
         return
