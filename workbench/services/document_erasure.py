@@ -103,13 +103,17 @@ def _clean_history(s: Session, doc_id: int, title: str, target: str) -> tuple[in
         changes = payload.get("changes", [])
         kept = [c for c in changes if not _belongs(c, doc_id, owned)]
         summary = payload.get("summary", "")
-        mentions = bool(title) and title in summary
+        # Summaries quote titles ('X' or “X”): only quoted mentions are the document, not any matching letters.
+        quoted = [f"{left}{title}{right}" for left, right in (("'", "'"), ("“", "”"), ('"', '"'))]
+        mentions = bool(title) and any(q in summary for q in quoted)
         if event.target == target or (changes and not kept):
             doomed.add(event.id)
             continue
         if len(kept) != len(changes) or mentions:
             payload["changes"] = kept
-            payload["summary"] = summary.replace(title, ERASED) if title else summary
+            for quote in quoted:
+                summary = summary.replace(quote, ERASED)
+            payload["summary"] = summary
             payload["undoable"] = False
             event.payload = payload
             cleaned += 1
