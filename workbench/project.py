@@ -119,6 +119,10 @@ class Project:
             raise ProjectError(f"There is no workbench project in {directory}; create one with `workbench init {directory}`.")
         project = cls(url, directory, coder or default_coder(), waiting)
         project._checked(lambda: project._upgrade(create=False))
+        if directory is not None:
+            from workbench.store.private_files import make_private
+
+            make_private(directory / STATE_DIR)
         if project._checked(project.settings_row_missing):
             raise ProjectError(f"The database {project.display_url} is not a workbench project yet; create one with `workbench init`.")
         return project
@@ -145,6 +149,7 @@ class Project:
         try:
             state = directory / STATE_DIR
             state.mkdir(parents=True, exist_ok=True)
+            state.chmod(0o700)  # private before the database is made in it, whatever the umask
             for folder in FOLDERS:
                 (directory / folder).mkdir(exist_ok=True)
         except OSError as exc:
@@ -156,7 +161,10 @@ class Project:
         config = {"name": name or directory.name}
         if db:
             config["db"] = db
-        (state / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+        from workbench.store.private_files import make_private, write_private
+
+        write_private(state / CONFIG_FILE, json.dumps(config, indent=2) + "\n")
+        make_private(state)
         gitignore = directory / ".gitignore"
         if not gitignore.exists():
             gitignore.write_text(PROJECT_GITIGNORE, encoding="utf-8")
@@ -187,7 +195,9 @@ class Project:
                 raise ProjectError(f"{directory} holds a project that is not a demo; --fresh only replaces demo projects.")
             shutil.rmtree(directory)
         project = cls.init(directory, name="Samen creëren en floreren (demo)", coder=coder)
-        marker.write_text("This project was made by `workbench demo`.\n", encoding="utf-8")
+        from workbench.store.private_files import write_private
+
+        write_private(marker, "This project was made by `workbench demo`.\n")
         fill_demo(project)
         return project
 
@@ -394,3 +404,17 @@ class Project:
         from workbench.services.pseudonyms import PseudonymService
 
         return PseudonymService(self.ctx)
+
+    @cached_property
+    def name_suggestions(self):
+        """Likely names the register lacks, with where they occur."""
+        from workbench.services.name_suggestions import NameSuggestionService
+
+        return NameSuggestionService(self.ctx)
+
+    @cached_property
+    def erasure(self):
+        """Erasing a document for good: from the tables, the history and the database file."""
+        from workbench.services.document_erasure import ErasureService
+
+        return ErasureService(self.ctx)

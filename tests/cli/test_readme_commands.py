@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 import shlex
@@ -38,7 +39,8 @@ def readme_commands() -> list[str]:
                 if words and words[0] in ("workbench", ".venv/bin/workbench"):
                     commands.append(part.strip().removeprefix(".venv/bin/"))
     for inline in INLINE.findall(text):
-        if "..." not in inline and "FILE" not in inline and not any(inline in c for c in commands):
+        placeholder = any(word in ("DOC", "FILE", "ID") for word in inline.split()) or "..." in inline
+        if not placeholder and not any(inline in c for c in commands):
             commands.append(inline)
     return commands
 
@@ -72,6 +74,7 @@ def test_every_readme_command_runs(db_url, tmp_path, capfd, monkeypatch):
     for command in readme_commands():
         words = shlex.split(command, comments=True)[1:]
         words = [str(Path(w).expanduser()) if w.startswith("~") else w for w in words]
+        words = [found for w in words for found in (sorted(glob.glob(w)) or [w] if "*" in w else [w])]  # shell globs
         if PLACEHOLDER_URL in words:
             if db_url.startswith("sqlite"):
                 continue  # the team-server line runs in the PostgreSQL variant

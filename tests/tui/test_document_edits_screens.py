@@ -75,7 +75,7 @@ async def test_remove_asks_first_and_cancelling_keeps_the_document(tui_project):
         await pilot.press("x")
         await settle(app, pilot)
         dialog = app.screen
-        assert type(dialog).__name__ == "ConfirmDialog"
+        assert type(dialog).__name__ == "RemoveDialog"
         assert doc.title in dialog.question
         # Every coding goes, the suggestion too, and the count says so.
         assert "Its 2 codings, 1 memo and its attribute values" in dialog.explanation

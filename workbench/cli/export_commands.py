@@ -46,6 +46,8 @@ def timeline(
     if done.internal_included:
         notes.append("internal entries included")
     typer.echo(f"Wrote {done.path} ({', '.join(notes)}).")
+    if done.deidentification:
+        typer.echo(f"De-identification report (scanned: no registered name left): {done.deidentification}")
 
 
 # -- coded fragments, theme summaries, the codebook and the whole project --------------------------------

@@ -45,3 +45,5 @@ def report(result, as_json: bool) -> None:
     typer.echo(f"Wrote {result.path} ({counts}{extra}).")
     if result.manifest:
         typer.echo(f"Manifest: {result.manifest}")
+    if getattr(result, "deidentification", None):
+        typer.echo(f"De-identification report (scanned: no registered name left): {result.deidentification}")

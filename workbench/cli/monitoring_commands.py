@@ -61,6 +61,7 @@ def _keep(ctx: typer.Context, text: str) -> Path:
     folder = (project.directory / ".workbench") if project.directory else Path.cwd()
     path = folder / "unsaved-log-entry.txt"
     path.write_text(text, encoding="utf-8")
+    path.chmod(0o600)  # the entry may name people: private like the rest of .workbench/
     return path
 
 

@@ -27,3 +27,7 @@ class ProjectError(WorkbenchError):
 
 class Busy(WorkbenchError):
     """The database stayed locked by someone else for longer than the coder is willing to wait."""
+
+
+class NeedsConfirmation(InvalidInput):
+    """The change is allowed but risky (a name variant that is also an ordinary word); it waits for a yes."""

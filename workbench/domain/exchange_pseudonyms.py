@@ -11,12 +11,8 @@ from workbench.domain.project_exchange import ExchangeDocument, ExchangeProject,
 from workbench.domain.pseudonyms import Replacer
 
 
-def _value(replacer: Replacer, value: Any) -> Any:
-    return replacer.text(value) if isinstance(value, str) else value
-
-
 def _pairs(replacer: Replacer, pairs: tuple[tuple[str, Any], ...]) -> tuple[tuple[str, Any], ...]:
-    return tuple((replacer.text(name), _value(replacer, value)) for name, value in pairs)
+    return tuple((replacer.text(name), replacer.attribute(name, value)) for name, value in pairs)
 
 
 def _code(replacer: Replacer, spec: CodeSpec) -> CodeSpec:

@@ -60,6 +60,7 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)
     pseudonymised: bool = False
     notes: tuple[str, ...] = ()
+    deidentification: str | None = None  # the report written beside a pseudonymised export
 
 
 @dataclass(frozen=True)

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -41,40 +39,21 @@ class TextReplacer(Protocol):
     def text(self, text: str | None) -> str | None: ...
 
 
-class ExactNames:
-    """Whole names replaced exactly as registered (organisations, whose words are no first or last names)."""
-
-    def __init__(self, pairs: Iterable[tuple[str, str]]):
-        cleaned = {" ".join(real.split()): alias for real, alias in pairs if real and real.strip()}
-        self._lookup = {real.casefold(): alias for real, alias in cleaned.items()}
-        alternatives = "|".join(r"\s+".join(map(re.escape, real.split(" "))) for real in sorted(cleaned, key=lambda r: -len(r)))
-        self._pattern = re.compile(rf"(?<![^\W_])(?:{alternatives})(?![^\W_])", re.IGNORECASE) if cleaned else None
-
-    def text(self, text: str | None) -> str | None:
-        if not text or self._pattern is None:
-            return text
-        return self._pattern.sub(lambda m: self._lookup.get(" ".join(m.group(0).split()).casefold(), m.group(0)), text)
-
-
-class Chain:
-    """Several replacers applied one after the other."""
-
-    def __init__(self, *replacers: TextReplacer):
-        self.replacers = replacers
-
-    def text(self, text: str | None) -> str | None:
-        for replacer in self.replacers:
-            text = replacer.text(text)
-        return text
-
-
 def _replaced(names: TextReplacer):
     return lambda text: (names.text(text) or "") if text else (text or "")
 
 
+def _actor_name(actor, names: TextReplacer) -> str:
+    """An actor's pseudonym: the one the name register gives, else the actor register's own."""
+    shown = names.text(actor.name)
+    return shown if shown and shown != actor.name else actor.shown(True)
+
+
 def _entry(entry: LogEntry, names: TextReplacer) -> LogEntry:
     apply = _replaced(names)
-    actors = tuple(replace(a, name=a.shown(True), organisation=apply(a.organisation or "") or None) for a in entry.actors)
+    shown = {a.id: _actor_name(a, names) for a in entry.actors}
+    actors = tuple(replace(a, name=shown[a.id], pseudonym=shown[a.id], role=apply(a.role),
+                           organisation=apply(a.organisation or "") or None) for a in entry.actors)
     quotes = tuple(Quote(apply(q.document), q.code, apply(q.text)) for q in entry.quotes)
     memos = tuple(replace(m, title=apply(m.title), text=apply(m.text)) for m in entry.memos)
     questions = tuple(replace(q, text=apply(q.text)) for q in entry.questions)
@@ -131,3 +110,4 @@ class TimelineExport:
     actions: int
     pseudonymised: bool
     internal_included: bool
+    deidentification: str | None = None  # the report written beside a pseudonymised export

@@ -1,10 +1,13 @@
-"""Pseudonymisation: replace every registered name, its variants and possessives by its pseudonym.
+"""Pseudonymisation: replace every registered entity, its variants and possessives by its pseudonym.
 
-A register entry names one person or organisation. Besides the full name, a person's first name,
-surname (with Dutch particles: `de Vries`, `De Vries`, `van den Berg`), initial plus surname and any
-hand-given variants are replaced, each also in capitalised and upper-case form, with possessives
-(`Jan's`, `Jans`, `Thomas'`). Word boundaries are Unicode-aware, so `Jansen` and `Januari` stay.
-Replacing changes lengths, so the result carries the edits that map old offsets to new ones.
+A register entry names a person, organisation, place or contact detail. Besides the name itself, the
+spellings `name_rules` derives from it (a person's first name, surname with its particles, `Surname, First`,
+initials; an organisation without its article or generic first word) and hand-given variants are replaced.
+Matching ignores case and diacritics, except for derived spellings that are ordinary words in lower case
+(`Groot`, `Linde`), which match only capitalised or in capitals. Word boundaries are Unicode-aware, so
+`HEEM-bewoner` is found and `Jansenstraat` is not; possessives (`Jan's`, `Jans`, `Thomas'`) follow the
+pseudonym. With an age band, exact ages become bands. Replacing changes lengths, so the result carries the
+edits that map old offsets to new ones.
 """
 
 from __future__ import annotations
@@ -14,18 +17,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import overload
 
-# Dutch (and a few other) surname particles, kept lower case inside a name.
-PARTICLES = frozenset(
-    "van de der den het 't ten ter te in op aan bij uit von zu la le du da das dos del della di el al "
-    "d' l' 's".split()
-)
-# Words that show a name belongs to an organisation or place, whose parts must not be replaced alone.
-INSTITUTION_WORDS = frozenset(
-    "gemeente provincie stichting vereniging woningcorporatie corporatie woonstichting wijkonderneming "
-    "buurtonderneming buurt wijk ggd zorg welzijn coöperatie bv nv b.v. n.v. universiteit hogeschool "
-    "school college raad ministerie waterschap afdeling team municipality foundation association "
-    "council university department company ltd inc".split()
-)
+from workbench.domain.name_rules import PERSON, clean_name, entity_spellings, fold, guess_kind
+
 # Stands in for a first name or surname that two registered people share.
 AMBIGUOUS = "[naam]"
 _LETTER = r"[^\W_]"
@@ -35,11 +28,17 @@ _VOWELS = "aeiouyAEIOUYéèëêïöüáà"
 
 @dataclass(frozen=True)
 class RegisteredName:
-    """One entry of a project's name register."""
+    """One entry of a project's name register: an entity of a kind, its pseudonym and hand-given variants."""
 
     real_name: str
     pseudonym: str
     variants: tuple[str, ...] = ()
+    kind: str = ""
+
+    @property
+    def entity_kind(self) -> str:
+        """The kind as registered, or as the name suggests when none was given."""
+        return self.kind or guess_kind(self.real_name)
 
 
 @dataclass(frozen=True)
@@ -48,54 +47,21 @@ class NameForm:
 
     text: str
     pseudonym: str
-    kind: str  # full, variant, first name, surname, initial
+    kind: str  # full, variant, first name, surname, initial, short name
+    exact_case: bool = False
+    entity: str = PERSON
 
 
-def clean_name(text: str) -> str:
-    """A name with its whitespace collapsed."""
-    return " ".join(text.split())
+def derived_forms(real_name: str, kind: str = "", ordinary=lambda _w: False) -> list[tuple[str, str]]:
+    """The (spelling, kind) pairs derived from a registered name: first name, surname, initial + surname, ..."""
+    return [(s.text, s.kind) for s in entity_spellings(real_name, kind or guess_kind(real_name), ordinary)]
 
 
-def _looks_personal(words: list[str]) -> bool:
-    if not 2 <= len(words) <= 6:
-        return False
-    if any(w.casefold() in INSTITUTION_WORDS for w in words):
-        return False
-    return all(w.casefold() in PARTICLES or w[:1].isupper() for w in words)
-
-
-def _capitalised(text: str) -> str:
-    if text[:2].lower() == "ij":
-        return "IJ" + text[2:]
-    return text[:1].upper() + text[1:]
-
-
-def derived_forms(real_name: str) -> list[tuple[str, str]]:
-    """The (spelling, kind) pairs derived from a person's name: first name, surname, initial + surname."""
-    words = clean_name(real_name).split(" ")
-    if not _looks_personal(words):
-        return []
-    first = words[0]
-    rest = words[1:]
-    # The surname starts at the first particle after the first name, or is the last word.
-    start = next((i for i, w in enumerate(rest) if w.casefold() in PARTICLES), len(rest) - 1)
-    surname_words = rest[start:]
-    if not surname_words or all(w.casefold() in PARTICLES for w in surname_words):
-        return []
-    surname = " ".join(surname_words)
-    forms = [(surname, "surname")]
-    if len(first.rstrip(".")) > 1:
-        # An initial alone (`J.`) is too loose to replace everywhere.
-        forms.append((first, "first name"))
-    if first[:1].isalpha():
-        forms.append((f"{first[0]}. {surname}", "initial"))
-    return forms
-
-
-def name_forms(entries: list[RegisteredName] | tuple[RegisteredName, ...]) -> list[NameForm]:
+def name_forms(entries, ordinary=lambda _w: False) -> list[NameForm]:
     """Every spelling the register replaces; a derived spelling two entries share becomes AMBIGUOUS.
 
-    Full names and hand-given variants win over derived first names and surnames.
+    Full names and hand-given variants win over derived first names and surnames; `ordinary` tells which
+    single words are ordinary words, matched only in exact case.
     """
     strong: dict[str, NameForm] = {}
     derived: dict[str, NameForm] = {}
@@ -103,32 +69,73 @@ def name_forms(entries: list[RegisteredName] | tuple[RegisteredName, ...]) -> li
         real = clean_name(entry.real_name)
         if not real:
             continue
-        strong.setdefault(real, NameForm(real, entry.pseudonym, "full"))
+        kind = entry.entity_kind
+        strong.setdefault(fold(real), NameForm(real, entry.pseudonym, "full", entity=kind))
         for variant in entry.variants:
             variant = clean_name(variant)
             if variant:
-                strong.setdefault(variant, NameForm(variant, entry.pseudonym, "variant"))
-        for text, kind in derived_forms(real):
-            known = derived.get(text)
+                strong.setdefault(fold(variant), NameForm(variant, entry.pseudonym, "variant", entity=kind))
+        for spelling in entity_spellings(real, kind, ordinary):
+            key = fold(spelling.text)
+            known = derived.get(key)
             if known is not None and known.pseudonym != entry.pseudonym:
-                derived[text] = NameForm(text, AMBIGUOUS, kind)
+                derived[key] = NameForm(spelling.text, AMBIGUOUS, spelling.kind, spelling.exact_case, kind)
             elif known is None:
-                derived[text] = NameForm(text, entry.pseudonym, kind)
+                derived[key] = NameForm(spelling.text, entry.pseudonym, spelling.kind, spelling.exact_case, kind)
     forms = dict(derived)
     forms.update(strong)
     return sorted(forms.values(), key=lambda f: (-len(f.text), f.text))
 
 
-def _spellings(text: str) -> set[str]:
-    """The ways a form is written: as registered, capitalised, in capitals, with either apostrophe, and, for
-    names of more than one word, in lower case (a single lower-case word is too often an ordinary word:
-    `bakker`, `roos`)."""
-    found = {text, _capitalised(text), text.upper()}
-    if " " in text:
-        found.add(text.lower())
-    for apostrophe, other in (("'", "’"), ("’", "'")):
-        found |= {spelling.replace(apostrophe, other) for spelling in found if apostrophe in spelling}
-    return found
+def _letter_class(char: str, keep_case: bool) -> str:
+    """A regex class for a letter and its accented forms (`e` -> `[eéèëê...]`)."""
+    base = fold(char)
+    if len(base) != 1 or not base.isalpha():
+        return re.escape(char)
+    options = _ACCENTED.get(base, base)
+    if keep_case:
+        options = "".join(c for c in options if c.isupper() == char.isupper()) or char
+    return "[" + "".join(sorted(set(options))) + "]"
+
+
+def _build_accents() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for code in list(range(0x41, 0x5B)) + list(range(0x61, 0x7B)) + list(range(0xC0, 0x250)):
+        char = chr(code)
+        key = fold(char)
+        if len(key) == 1 and key.isalpha():
+            table[key] = table.get(key, "") + char + char.upper() + char.lower()
+    return table
+
+
+_ACCENTED = _build_accents()
+
+
+def _pattern(text: str, keep_case: bool) -> str:
+    """The regex for one spelling: accents, apostrophes, hyphens and spacing may differ; a phone number may be
+    written with any spacing."""
+    if sum(c.isdigit() for c in text) >= 6 and not any(c.isalpha() for c in text):
+        digits = [c for c in text if c.isdigit()]
+        return r"[\s().\-]?".join(digits)
+    parts = []
+    for char in text:
+        if char.isspace():
+            parts.append(r"\s+")
+        elif char in "'’":
+            parts.append("['’]")
+        elif char in "-‐‑":
+            parts.append("[-‐‑]")
+        elif char.isalpha():
+            parts.append(_letter_class(char, keep_case))
+        else:
+            parts.append(re.escape(char))
+    return "".join(parts).replace(r"\s+\s+", r"\s+")
+
+
+def _case_forms(text: str) -> list[str]:
+    """The spellings of an exact-case form: as written, capitalised and in capitals."""
+    capitalised = "IJ" + text[2:] if text[:2].lower() == "ij" else text[:1].upper() + text[1:]
+    return list(dict.fromkeys((text, capitalised, text.upper())))
 
 
 def _possessive(pseudonym: str, suffix: str) -> str:
@@ -139,7 +146,7 @@ def _possessive(pseudonym: str, suffix: str) -> str:
     last = pseudonym[-1:]
     if last and last in _SIBILANT:
         return pseudonym + apostrophe
-    if suffix == "s" and last.isalpha() and last not in _VOWELS:
+    if suffix in ("s", "S") and last.isalpha() and last not in _VOWELS:
         return pseudonym + "s"
     return pseudonym + apostrophe + "s"
 
@@ -174,34 +181,60 @@ class Rewritten:
 _EMPTY_EDITS: tuple[tuple[int, int, int, int], ...] = ()
 
 
-class Replacer:
-    """Replaces the register's names in any text; build once per export."""
+# An exact age written out: the number before `jaar`, `-jarige`, `years old`.
+_AGE = r"(?<![\d.,])(?P<age>\d{1,3})(?=\s*(?:jaar\b|-?jarig|years?\s+old\b|yrs?\b|jr\b))"
 
-    def __init__(self, entries: list[RegisteredName] | tuple[RegisteredName, ...]):
-        self.forms = name_forms(entries)
-        self._lookup: dict[str, str] = {}
-        spellings: set[str] = set()
+
+def age_band(age: int, width: int) -> str:
+    """The band an exact age falls in: 43 with width 10 -> `40-49`."""
+    low = age // width * width
+    return f"{low}-{low + width - 1}"
+
+
+class Replacer:
+    """Replaces the register's names in any text; build once per export.
+
+    Matching ignores case (except for forms that are ordinary words in lower case) and diacritics, keeps to
+    whole words (so `HEEM-bewoner` is found and `Jansenstraat` is not) and takes possessives along. With an age
+    band, exact ages in texts and in age attributes become bands.
+    """
+
+    def __init__(self, entries, ordinary=lambda _w: False, age_band: int | None = None):
+        self.entries = tuple(entries)
+        self.forms = name_forms(self.entries, ordinary)
+        self.age_band = age_band if age_band and age_band > 1 else None
+        self._lookup: dict[str, NameForm] = {}
+        alternatives: list[str] = []
         for form in self.forms:
-            for spelling in _spellings(form.text):
-                key = clean_name(spelling)
-                self._lookup.setdefault(key, form.pseudonym)
-                spellings.add(spelling)
+            self._lookup.setdefault(fold(form.text), form)
+            self._lookup.setdefault(_digits_key(form.text), form)
+            if form.exact_case:
+                alternatives.append("(?-i:" + "|".join(_pattern(t, True) for t in _case_forms(form.text)) + ")")
+            else:
+                alternatives.append(_pattern(form.text, False))
         self.pattern: re.Pattern[str] | None = None
-        if spellings:
-            ordered = sorted(spellings, key=lambda s: (-len(s), s))
-            alternatives = "|".join(r"\s+".join(map(re.escape, s.split(" "))) for s in ordered)
-            self.pattern = re.compile(
-                rf"(?<!{_LETTER})(?P<name>{alternatives})(?P<pos>['’]s|['’]|s)?(?!{_LETTER})"
-            )
+        choices = []
+        if alternatives:
+            choices.append(rf"(?<!{_LETTER})(?P<name>{'|'.join(alternatives)})(?P<pos>['’]s|['’]|s)?(?!{_LETTER})")
+        if self.age_band:
+            choices.append(_AGE)
+        if choices:
+            self.pattern = re.compile("|".join(choices), re.IGNORECASE)
 
     @property
     def empty(self) -> bool:
         """True when the register holds no names, so texts pass through unchanged."""
         return self.pattern is None
 
+    def form(self, spelling: str) -> NameForm:
+        """The registered form a matched spelling stands for."""
+        return self._lookup.get(fold(spelling)) or self._lookup[_digits_key(spelling)]
+
     def _pseudonym(self, match: re.Match[str]) -> str:
+        if match.groupdict().get("age"):
+            return age_band(int(match.group("age")), self.age_band)
         name, suffix = match.group("name"), match.group("pos") or ""
-        pseudonym = self._lookup[clean_name(name)]
+        pseudonym = self.form(name).pseudonym
         if suffix in ("'", "’") and name[-1] not in _SIBILANT:
             return pseudonym + suffix  # a closing quote after the name, not a possessive
         return _possessive(pseudonym, suffix)
@@ -218,6 +251,16 @@ class Replacer:
         if not text or self.pattern is None:
             return text
         return self.pattern.sub(self._pseudonym, text)
+
+    def attribute(self, name: str | None, value):
+        """An attribute value as exported: names replaced, and an exact age as its band when the register says so."""
+        if self.age_band and fold(name or "") in AGE_ATTRIBUTES:
+            number = value if isinstance(value, (int, float)) else None
+            if isinstance(value, str) and value.strip().isdigit():
+                number = int(value.strip())
+            if number is not None and 0 <= number < 130:
+                return age_band(int(number), self.age_band)
+        return self.text(value) if isinstance(value, str) else value
 
     def rewrite(self, text: str) -> Rewritten:
         """The replaced text with the edits that map offsets into it."""
@@ -240,11 +283,25 @@ class Replacer:
         parts.append(text[last:])
         return Rewritten("".join(parts), tuple(edits), tuple(e[0] for e in edits))
 
-    def found(self, text: str) -> list[str]:
-        """The registered spellings that occur in the text (what a check for leaks looks for)."""
+    def matches(self, text: str | None) -> list[tuple[int, int, NameForm]]:
+        """Where registered names occur in a text: (start, end, form) for each, ages left out."""
         if not text or self.pattern is None:
             return []
-        return [match.group(0) for match in self.pattern.finditer(text)]
+        return [(m.start("name"), m.end("name"), self.form(m.group("name")))
+                for m in self.pattern.finditer(text) if m.groupdict().get("name")]
+
+    def found(self, text: str) -> list[str]:
+        """The registered spellings that occur in the text (what a check for leaks looks for)."""
+        return [text[start:end] for start, end, _form in self.matches(text)]
+
+
+AGE_ATTRIBUTES = frozenset({"leeftijd", "age", "leeftijd (jaren)", "age (years)"})
+
+
+def _digits_key(text: str) -> str:
+    """A phone number's digits, the key two spellings of it share."""
+    digits = "".join(c for c in text if c.isdigit())
+    return "#" + digits if len(digits) >= 6 and not any(c.isalpha() for c in text) else "\0" + text
 
 
 NO_NAMES = Replacer(())

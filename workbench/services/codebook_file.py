@@ -14,6 +14,7 @@ from workbench.domain.errors import Conflict, ImportFailed, InvalidInput
 from workbench.exporters.atomic_file import write_atomically
 from workbench.exporters.codebook_yaml import apply_codebook, dump_document, guess_indent, write_codebook_yaml
 from workbench.importers.codebook_yaml import parse_codebook_yaml, parsed_once
+from workbench.store.private_files import write_private
 
 CODEBOOKS_DIR = "codebooks"
 # Kept outside the database on purpose: undoing a change must not make the file look hand-edited.
@@ -93,7 +94,7 @@ class CodebookFile:
             return
         records[self.relative] = sha
         try:
-            (self.project_dir / RECORD).write_text(json.dumps(records, indent=2) + "\n", encoding="utf-8")
+            write_private(self.project_dir / RECORD, json.dumps(records, indent=2) + "\n")
         except OSError:
             pass  # without the record, the next write compares contents instead
 

@@ -3,6 +3,7 @@ whole project as REFI-QDA; every one can be pseudonymised and writes a manifest.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.domain.exports import ExportResult, FragmentFilter, ThemeOptions
@@ -20,15 +21,25 @@ class ExportService:
     def _replacer(self, pseudonymise: bool) -> Replacer:
         if not pseudonymise:
             return NO_NAMES
-        from workbench.services.pseudonyms import PseudonymService
+        from workbench.services.pseudonyms import PseudonymService, refuse_empty
 
-        return PseudonymService(self.ctx).replacer()
+        return refuse_empty(PseudonymService(self.ctx).replacer())
+
+    def _checked(self, kind: str, result: ExportResult, replacer: Replacer) -> ExportResult:
+        """A pseudonymised export scanned for leaks (deleted if it has one) with its report written beside it."""
+        if replacer.empty:
+            return result
+        from workbench.services.deidentification import finish
+
+        report = finish(self.ctx, replacer, kind, Path(result.path), [Path(result.path), result.manifest])
+        return replace(result, deidentification=str(report))
 
     def qdpx(self, out: Path, *, pseudonymise: bool = False) -> ExportResult:
         """The whole project as a REFI-QDA `.qdpx` (manifest inside)."""
         from workbench.services.refi_projects import export_qdpx
 
-        return export_qdpx(self.ctx, Path(out), self._replacer(pseudonymise))
+        replacer = self._replacer(pseudonymise)
+        return self._checked("qdpx", export_qdpx(self.ctx, Path(out), replacer), replacer)
 
     def import_project(self, path: Path) -> ProjectImportReport:
         """Add a `.qdpx` (or `.qde`) from ATLAS.ti, NVivo, MAXQDA, QualCoder or the workbench to this project."""
@@ -41,17 +52,20 @@ class ExportService:
         """Coded fragments as an Excel workbook (`.xlsx`) or a CSV file, one row per coding."""
         from workbench.services.fragment_exports import export_fragments
 
-        return export_fragments(self.ctx, Path(out), filters, fmt, self._replacer(pseudonymise))
+        replacer = self._replacer(pseudonymise)
+        return self._checked("fragments", export_fragments(self.ctx, Path(out), filters, fmt, replacer), replacer)
 
     def themes(self, out: Path, *, filters: FragmentFilter = FragmentFilter(), options: ThemeOptions = ThemeOptions(),
                pseudonymise: bool = False) -> ExportResult:
         """A Word theme summary: per theme its definition, counts, a chart, attributed quotes and memos."""
         from workbench.services.theme_exports import export_themes
 
-        return export_themes(self.ctx, Path(out), filters, options, self._replacer(pseudonymise))
+        replacer = self._replacer(pseudonymise)
+        return self._checked("themes", export_themes(self.ctx, Path(out), filters, options, replacer), replacer)
 
     def codebook(self, out: Path, *, fmt: str | None = None, pseudonymise: bool = False) -> ExportResult:
         """The codebook as `.qdc`, `.yaml` or an Excel sheet of definitions, with a manifest."""
         from workbench.services.codebook_exports import export_codebook
 
-        return export_codebook(self.ctx, Path(out), fmt, self._replacer(pseudonymise))
+        replacer = self._replacer(pseudonymise)
+        return self._checked("codebook", export_codebook(self.ctx, Path(out), fmt, replacer), replacer)

@@ -55,7 +55,7 @@ def _fragment(f: Fragment, replacer: Replacer) -> Fragment:
     if replacer.empty:
         return f
     text = replacer.text
-    attributes = {text(k): text(v) if isinstance(v, str) else v for k, v in f.attributes.items()}
+    attributes = {text(k): replacer.attribute(k, v) for k, v in f.attributes.items()}
     return replace(f, document=text(f.document), code=_path(replacer, f.code), coder=text(f.coder),
                    text=text(f.text), context=text(f.context), speaker=text(f.speaker), memo=text(f.memo),
                    attributes=attributes)

@@ -52,9 +52,18 @@ def export_timeline(ctx: ServiceContext, fmt: str | None, path: str | Path | Non
     module, function = WRITERS[fmt]
     author = {"author": ctx.coder} if fmt == "docx" else {}  # the Word file names who made it
     getattr(importlib.import_module(module), function)(report, target, **author)
-    write_bytes(manifest_path(target), _manifest(ctx, report, target, fmt).to_json())
+    manifest = write_bytes(manifest_path(target), _manifest(ctx, report, target, fmt).to_json())
+    record = None
+    if pseudonymise:
+        from workbench.services.deidentification import finish
+        from workbench.services.pseudonyms import build_replacer
+
+        with ctx.read() as s:
+            replacer = build_replacer(s)
+        if not replacer.empty:  # without actors or names there is nothing a timeline could leak
+            record = str(finish(ctx, replacer, "timeline", target, [target, manifest]))
     return TimelineExport(str(target), fmt, len(report.entries), len(report.questions), len(report.actions),
-                          report.pseudonymised, wanted.include_internal)
+                          report.pseudonymised, wanted.include_internal, record)
 
 
 def _codebook_version(ctx: ServiceContext) -> str:

@@ -11,18 +11,17 @@ from sqlalchemy.orm import Session
 from workbench.domain import monitoring_values as values
 from workbench.domain.errors import InvalidInput
 from workbench.domain.monitoring import EntryFilter, LogEntry, Phase
-from workbench.domain.monitoring_report import Chain, ExactNames, TimelineReport, pseudonymise
-from workbench.domain.pseudonyms import RegisteredName, Replacer
+from workbench.domain.monitoring_report import TimelineReport, pseudonymise
+from workbench.domain.pseudonyms import Replacer
 from workbench.domain.monitoring_timeline import Month, Timeline, ThemesOverTime, build_timeline, count_themes, months_between
 from workbench.services.context import ServiceContext
 from workbench.services.monitoring_entries import check_filter
 from workbench.services.monitoring_views import (
-    actors_by_id, code_roots, load_actions, load_entries, load_questions, phase_view,
+    code_roots, load_actions, load_entries, load_questions, phase_view,
 )
 from workbench.store.base import utcnow
 from workbench.store.schema import (
     Attribute, AttributeValue, Code, Coding, LogEntry as EntryRow, LogEntryLink, Phase as PhaseRow, ProjectSettings,
-    Pseudonym,
 )
 
 # Attribute names that hold an interview's date, tried in this order unless the project names its own.
@@ -173,11 +172,8 @@ class TimelineService:
         return pseudonymise(report, names) if names is not None else report
 
     @staticmethod
-    def _replacer(s: Session) -> Chain:
-        """Organisations by their exact names first, then the name register and the people in the actor register."""
-        actors = actors_by_id(s).values()
-        organisations = ExactNames((a.name, a.shown(True)) for a in actors if a.kind == "organisation")
-        entries = [RegisteredName(row.real_name, row.pseudonym, tuple(str(v) for v in row.variants or ()))
-                   for row in s.scalars(select(Pseudonym).order_by(Pseudonym.real_name))]
-        entries += [RegisteredName(a.name, a.shown(True)) for a in actors if a.kind == "person"]
-        return Chain(organisations, Replacer(entries))
+    def _replacer(s: Session) -> Replacer:
+        """The same replacer every export uses: the name register with the actors it does not name yet."""
+        from workbench.services.pseudonyms import build_replacer
+
+        return build_replacer(s)

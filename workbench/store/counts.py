@@ -10,7 +10,7 @@ import sqlite3
 from pathlib import Path
 
 # The newest schema revision in migrations/versions; a test keeps the two in step.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 COUNTS = {
     "documents": "SELECT count(*) FROM documents",

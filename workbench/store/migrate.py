@@ -55,6 +55,7 @@ def backup_sqlite(db: Database, backup_dir: Path, revision: str | None) -> Path 
     if not db.is_sqlite or not database or database == ":memory:":
         return None
     backup_dir.mkdir(parents=True, exist_ok=True)
+    backup_dir.chmod(0o700)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     target = backup_dir / f"{Path(database).stem}-{stamp}-rev{revision or 'none'}.db"
     source = sqlite3.connect(database)

@@ -250,6 +250,8 @@ class Pseudonym(Base):
     real_name: Mapped[str] = mapped_column(String(300), unique=True)
     pseudonym: Mapped[str] = mapped_column(String(300))
     variants: Mapped[list[Any]] = mapped_column(default=list)
+    # person, organisation, place, contact, or age (an age-band rule); empty: guessed from the name.
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")
 
 
 class Event(Base):

@@ -78,8 +78,8 @@ def test_an_empty_register_changes_nothing():
 
 def test_lower_case_full_names_and_either_apostrophe():
     replacer = Replacer([RegisteredName("Jan de Vries", "Respondent 3"), RegisteredName("Sean O'Brien", "Respondent 5"),
-                         RegisteredName("Anna Bakker", "Respondent 6")])
+                         RegisteredName("Anna Bakker", "Respondent 6")], ordinary={"bakker"}.__contains__)
     assert replacer.text("notulen: jan de vries en sean o’brien") == "notulen: Respondent 3 en Respondent 5"
     assert replacer.text("O’Brien’s idee") == "Respondent 5’s idee"
-    # A single lower-case word is an ordinary word, not the name.
+    # A derived surname that is an ordinary word is the name only when capitalised.
     assert replacer.text("de bakker en Bakker") == "de bakker en Respondent 6"

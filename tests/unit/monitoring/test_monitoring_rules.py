@@ -9,7 +9,7 @@ import pytest
 from workbench.domain.errors import InvalidInput
 from workbench.domain.monitoring import Actor, EntryFilter, LogEntry, Phase
 from workbench.domain.monitoring_agenda import FollowUpAction, LearningQuestion, StatusChange, agenda_dates, check_change
-from workbench.domain.monitoring_report import Chain, ExactNames
+from workbench.domain.pseudonyms import RegisteredName, Replacer
 from workbench.domain.monitoring_template import parse_template, render_template
 from workbench.domain.monitoring_timeline import Month, build_timeline, count_themes, months_between
 
@@ -126,8 +126,9 @@ def test_the_template_round_trips_and_refuses_a_stray_line():
 
 
 def test_organisation_names_are_replaced_whole_and_before_people():
-    people = ExactNames([("Marieke Jansen", "Ambtenaar A")])
-    organisations = ExactNames([("De Nieuwe Linde", "Wijkonderneming B"), ("HEEM", "Wijkonderneming A")])
+    names = Replacer([RegisteredName("Marieke Jansen", "Ambtenaar A"),
+                      RegisteredName("De Nieuwe Linde", "Wijkonderneming B", kind="organisation"),
+                      RegisteredName("HEEM", "Wijkonderneming A", kind="organisation")])
     text = "De wijkmanager van HEEM sprak met De Nieuwe Linde en marieke  jansen; HEEMSTEDE bleef."
-    assert Chain(organisations, people).text(text) == (
+    assert names.text(text) == (
         "De wijkmanager van Wijkonderneming A sprak met Wijkonderneming B en Ambtenaar A; HEEMSTEDE bleef.")

@@ -229,17 +229,18 @@ class DocumentsScreen(OwnDialogs, Screen):
         self.app.call_from_thread(self._confirm_remove, goes)
 
     def _confirm_remove(self, goes) -> None:
-        from workbench.tui.screens.confirm_dialog import ConfirmDialog
+        from workbench.tui.screens.remove_dialog import ERASE, REMOVE, RemoveDialog
 
         extra = "".join(f", {counted(count, word)}"
                         for count, word in ((goes.memos, "memo"), (goes.log_links, "log link")) if count)
         explanation = (f"Its {counted(goes.codings, 'coding')}{extra} and its attribute values go with it. "
                        "u on this screen (or `workbench undo`) brings it all back.")
         self.show_dialog(
-            ConfirmDialog(f"Remove “{goes.title}”?", explanation, "Remove", "Keep it"),
-            lambda sure: sure and self.change(
+            RemoveDialog(f"Remove “{goes.title}”?", explanation),
+            lambda choice: (choice == REMOVE and self.change(
                 lambda edits: edits.remove(goes.id),
                 lambda gone: f"Removed “{gone.title}” with {counted(gone.codings, 'coding')}; u brings it back."))
+            or (choice == ERASE and self.change(lambda _edits: self.app.project.erasure.erase(goes.id), _erased)))
 
     def action_undo(self) -> None:
         # Through the codebook service, as `workbench undo` does, so undoing a codebook change updates its file.
@@ -259,3 +260,8 @@ class DocumentsScreen(OwnDialogs, Screen):
         self.app.call_from_thread(self.notify, describe(result), timeout=4, markup=False)
         self.post_message(DocumentsLoaded(project.documents.list(), select))
 
+
+def _erased(gone) -> str:
+    """What an erasure did, and the backups the user should delete too."""
+    backups = f" Delete these backups too: {', '.join(gone.backups)}." if gone.backups else ""
+    return f"Erased “{gone.title}” for good, from the project, its history and the database file.{backups}"

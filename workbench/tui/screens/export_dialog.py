@@ -116,7 +116,9 @@ class ExportDialog(ModalScreen[None]):
             return
         written = getattr(result, "path", None) or str(path)
         counts = ", ".join(f"{v} {k}" for k, v in (getattr(result, "counts", None) or {}).items())
-        self.post_message(ExportWritten(f"Wrote {written}" + (f" ({counts})" if counts else ""), ok=True))
+        report = getattr(result, "deidentification", None)
+        self.post_message(ExportWritten(f"Wrote {written}" + (f" ({counts})" if counts else "")
+                                        + (f"; no registered name left, report: {report}" if report else ""), ok=True))
 
     @on(ExportWritten)
     def _written(self, message: ExportWritten) -> None:

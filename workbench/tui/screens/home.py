@@ -30,7 +30,14 @@ class HomeScreen(Screen):
     """The first screen on an opened project."""
 
     CSS_PATH = "home.tcss"
-    BINDINGS = [Binding("m", "memo", "Project memo", show=False)]
+    BINDINGS = [Binding("m", "memo", "Project memo", show=False),
+                Binding("n", "names", "Names the register lacks", show=False)]
+
+    def action_names(self) -> None:
+        """Show the likely names the register lacks, so it is complete before an export."""
+        from workbench.tui.screens.name_suggestions import NameSuggestionsDialog
+
+        self.app.push_screen(NameSuggestionsDialog())
 
     def compose(self) -> ComposeResult:
         yield Header()
