@@ -70,8 +70,11 @@ async def test_picker_applies_and_creates_codes(tui_project):
         await pilot.press(*"Koffiekar als ontmoeting")
         picker = app.screen
         options = picker.query_one("OptionList")
-        options.highlighted = options.option_count - 1  # the "+ New code" line
+        assert options.highlighted == 0 and options.get_option_at_index(0).id == "__new__"
         await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "NewCodeDialog"
+        await pilot.press("enter")  # the name is filled in: Enter creates it at the top level
         await settle(app, pilot)
         assert "Koffiekar als ontmoeting" in [c.name for c in tui_project.codebook.list()]
         assert len(tui_project.coding.list(document=screen.document.id)) == 2
@@ -125,7 +128,7 @@ async def test_search_in_the_document(tui_project):
         assert screen.query_one("#search", Input).has_focus
         await pilot.press(*"subsidie", "enter")
         await pilot.pause()
-        assert screen.hits
+        assert screen.search_bar.hits
         start, end = screen.view.selection
         assert screen.document.text[start:end].lower() == "subsidie"
 
@@ -137,3 +140,96 @@ async def test_narrow_terminal_hides_the_side_panel(tui_project):
         assert not app.screen.query_one("#side").display
         await pilot.press("p")
         assert app.screen.query_one("#side").display
+
+
+async def test_enter_on_a_new_name_offers_a_new_code_not_the_nearest_match(tui_project):
+    app = await _open(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"Financiele onzekerheid", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "NewCodeDialog"
+        assert tui_project.coding.list(document=screen.document.id) == []  # nothing applied on the way
+        parent = next(c for c in tui_project.codebook.list() if c.path == "Financiering")
+        dialog.query_one("#new-code-parent").value = parent.guid
+        dialog.query_one("#new-code-definition").value = "Zorgen over geld voor volgend jaar"
+        dialog.query_one("#new-code-colour").value = "#0072B2"
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        made = next(c for c in tui_project.codebook.list() if c.name == "Financiele onzekerheid")
+        assert made.path == "Financiering/Financiele onzekerheid"
+        assert made.definition == "Zorgen over geld voor volgend jaar"
+        assert made.colour == "#0072B2"
+        assert [c.code for c in tui_project.coding.list(document=screen.document.id)] == [made.path]
+
+
+async def test_a_typed_prefix_still_applies_the_code_it_starts(tui_project):
+    app = await _open(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"huurink")
+        options = app.screen.query_one("OptionList")
+        assert options.get_option_at_index(0).id != "__new__"
+        assert options.get_option_at_index(options.option_count - 1).id == "__new__"
+
+
+async def test_an_empty_new_code_name_is_said_not_ignored(tui_project):
+    app = await _open(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        await pilot.press(*"Nieuwe naam", "enter")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#new-code-name").value = "   "
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "needs a name" in str(dialog.query_one("#new-code-error").render())
+
+
+async def test_in_vivo_coding_is_one_change_and_one_undo(tui_project):
+    app = await _open(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        before = len(tui_project.codebook.list())
+        await pilot.press("v")
+        await settle(app, pilot)
+        codes = tui_project.codebook.list()
+        assert len(codes) == before + 2  # the "In vivo" category and the new code
+        (coding,) = tui_project.coding.list(document=screen.document.id)
+        assert coding.code.startswith("In vivo/")
+        assert tui_project.history.recent(1)[0].kind == "codebook.create_applied"
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert len(tui_project.codebook.list()) == before
+        assert tui_project.coding.list(document=screen.document.id) == []
+        assert screen.codings == []
+
+
+async def test_the_margin_names_the_coder_when_several_coded(tui_project):
+    from workbench.project import Project
+
+    app = await _open(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("1")
+        await settle(app, pilot)
+        assert all(not c.initials for c in screen.view.codings)  # one coder: no initials
+        sentence = screen.document.sentences[2]
+        with Project.open(tui_project.directory, coder="bram") as bram:
+            bram.coding.apply(screen.document.id, "Financiering/Huurinkomsten", sentence.start, sentence.end)
+        screen.reload_keeping(screen.document.id)
+        await settle(app, pilot)
+        assert {c.initials for c in screen.view.codings} == {"AN", "BR"}
+        line = screen.view.line_of(sentence.start) - int(screen.view.scroll_offset.y)
+        assert "BR Huurinkomsten" in screen.view.render_line(line).text

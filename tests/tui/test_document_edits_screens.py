@@ -243,9 +243,9 @@ async def test_the_coding_screen_opens_where_the_coder_left_off(tui_project):
 
 async def test_a_colleagues_coding_appears_without_leaving_the_coding_screen(tui_project, monkeypatch):
     from workbench.project import Project
-    from workbench.tui.screens.coding_document import DocumentActions
+    from workbench.tui.screens.coding import CodingScreen
 
-    monkeypatch.setattr(DocumentActions, "WATCH_SECONDS", 0.2)
+    monkeypatch.setattr(CodingScreen, "WATCH_SECONDS", 0.2)
     heem = _doc(tui_project, "HEEM")
     sentence = tui_project.documents.show(heem.id).sentences[5]
     app = WorkbenchApp(tui_project, document=heem.id)

@@ -8,6 +8,9 @@ from workbench.tui.markup import esc
 from workbench.tui.screens.prompt import PromptScreen
 
 
+EMPTY = "This cannot be left empty: type it, or press Esc to cancel."
+
+
 class CodebookActions:
     """Actions of CodebookScreen."""
 
@@ -19,7 +22,7 @@ class CodebookActions:
 
     def _ask(self, question: str, then, value: str = "", placeholder: str = "") -> None:
         # The questions are plain text holding code paths, which may contain "[".
-        self.app.push_screen(PromptScreen(esc(question), value, placeholder), lambda answer: answer and then(answer))
+        self.app.push_screen(PromptScreen(esc(question), value, placeholder, required=EMPTY), lambda answer: answer and then(answer))
 
     @work(thread=True, group="codebook-change")
     def change(self, operation, describe) -> None:
@@ -87,7 +90,7 @@ class CodebookActions:
         choices = [c for c in self.codes if c.id != exclude and not c.retired]
         # The picker offers codable codes; for a move, categories are valid parents too.
         choices = [c if c.codable else _as_codable(c) for c in choices]
-        self.app.push_screen(CodePickerScreen(choices, question),
+        self.app.push_screen(CodePickerScreen(choices, title=question, allow_new=False),
                              lambda pick: pick and pick.code_id and then(next(c for c in self.codes if c.id == pick.code_id)))
 
     def action_move(self) -> None:
@@ -99,10 +102,19 @@ class CodebookActions:
     def action_merge(self) -> None:
         code = self._need_code()
         if code:
-            self._pick_code(f"Merge {code.path} into…", lambda target: self.change(
+            self._pick_code(f"Merge {code.path} into…", lambda target: self._confirm_merge(code, target), code.id)
+
+    def _confirm_merge(self, code, target) -> None:
+        """Merging cannot be told apart afterwards: ask first, naming both codes and what moves."""
+        from workbench.tui.screens.confirm_dialog import ConfirmDialog
+
+        explanation = (f"Every coding of {code.path} ({code.codings}) becomes a coding of {target.path}, and "
+                       f"{code.path} leaves the codebook. u (undo) takes the merge back.")
+        self.app.push_screen(
+            ConfirmDialog(f"Merge {code.path} into {target.path}?", explanation, "Merge"),
+            lambda yes: yes and self.change(
                 lambda book: book.merge(code.guid, target.guid),
-                lambda done: f"Merged into {done.target.path}: {done.moved} codings moved, {done.collapsed} collapsed"),
-                code.id)
+                lambda done: f"Merged into {done.target.path}: {done.moved} codings moved, {done.collapsed} collapsed"))
 
     def action_split(self) -> None:
         code = self._need_code()

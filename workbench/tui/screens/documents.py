@@ -184,7 +184,7 @@ class DocumentsScreen(OwnDialogs, Screen):
         if doc is None:
             return
         self.show_dialog(
-            PromptScreen(f"New title for {esc(doc.title)}:", doc.title),
+            PromptScreen(f"New title for {esc(doc.title)}:", doc.title, required="A title cannot be empty: type one, or press Esc to keep it."),
             lambda title: title and title != doc.title and self.change(
                 lambda edits: edits.rename(doc.id, title), lambda _old: f"Renamed to “{title}”", doc.id))
 

@@ -32,6 +32,7 @@ class CodingView:
     colour: str
     suggested: bool = False
     coder: str = ""
+    initials: str = ""  # the coder's initials, set when more than one coder coded the document
 
 
 @dataclass(frozen=True)

@@ -151,15 +151,17 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to_selection()
         self.post_message(self.SelectionChanged(start, end))
 
-    def scroll_to_selection(self, *, animate: bool = False) -> None:
-        if not self._lines:
+    def scroll_to_selection(self, *, animate: bool = False, center: bool = False) -> None:
+        """Bring the selection into view (to the middle with `center`, as when a document is reopened)."""
+        if not self._lines or not self.size.height:
             return
         first, last = self.line_of(self.selection[0]), self.line_of(max(self.selection[1] - 1, self.selection[0]))
         top = int(self.scroll_offset.y)
-        if top <= first and last < top + self.size.height:
+        if top <= first and last < top + self.size.height and not center:
             return  # already in view: no scroll, no extra repaint
         height = min(last - first + 1, max(self.size.height - 2, 1))
-        self.scroll_to_region(Region(0, first, 1, height), animate=animate, spacing=None, immediate=True)
+        self.scroll_to_region(Region(0, first, 1, height), animate=animate, spacing=None, immediate=True,
+                              center=center)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         self._drag_anchor = self.offset_at(event.x, event.y)
@@ -262,7 +264,8 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         label = ""
         if starting:
             more = f" +{len(starting) - 1}" if len(starting) > 1 else ""
-            first = ("?" if starting[0].suggested else "") + starting[0].label
+            owner = f"{starting[0].initials} " if starting[0].initials else ""
+            first = owner + ("?" if starting[0].suggested else "") + starting[0].label
             room = label_width - len(more)
             label = (first if len(first) <= room else first[: max(room - 1, 1)] + "…") + more
         text = label[:label_width].ljust(label_width)
