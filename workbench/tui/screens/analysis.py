@@ -78,7 +78,7 @@ class AnalysisScreen(Screen):
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self, filters: str) -> None:
         from workbench.domain.errors import WorkbenchError
-        from workbench.tui.filter_text import parse_filters
+        from workbench.domain.filter_text import parse_filters
 
         project = self.app.project
         try:

@@ -92,7 +92,7 @@ class ExportDialog(ModalScreen[None]):
     def write_export(self, request: dict) -> None:
         from workbench.domain.errors import WorkbenchError
         from workbench.domain.exports import FragmentFilter
-        from workbench.tui.filter_text import parse_filters
+        from workbench.domain.filter_text import parse_filters
 
         project = self.app.project
         kind, path, pseudonymise = request["kind"], request["path"], request["pseudonymise"]

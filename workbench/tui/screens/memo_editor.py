@@ -1,4 +1,4 @@
-"""Write or edit a memo; ctrl+s saves, Esc cancels."""
+"""Write or edit a memo; ctrl+s saves, Esc cancels (asking first when the memo was changed)."""
 
 from __future__ import annotations
 
@@ -33,4 +33,13 @@ class MemoEditorScreen(ModalScreen[str | None]):
         self.dismiss(self.query_one(TextArea).text)
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; a changed memo only after asking, since the typing would be lost."""
+        if self.query_one(TextArea).text == self.text:
+            self.dismiss(None)
+            return
+        from workbench.tui.screens.confirm_dialog import ConfirmDialog
+
+        self.app.push_screen(
+            ConfirmDialog("Throw away the changes to this memo?", "ctrl+s saves them instead.", "Throw away",
+                          "Keep editing"),
+            lambda yes: self.dismiss(None) if yes else None)

@@ -119,7 +119,7 @@ class RetrievalScreen(WordSearch, Screen):
     @work(thread=True, exclusive=True, group="retrieval")
     def run_retrieval(self, query: str, filters: str, codes: list[str]) -> None:
         from workbench.domain.errors import WorkbenchError
-        from workbench.tui.filter_text import parse_filters
+        from workbench.domain.filter_text import parse_filters
 
         project = self.app.project
         try:
