@@ -23,6 +23,8 @@ class Host(Protocol):
 
     def keep_from_collector(self) -> None: ...
 
+    def use_project(self, project: Project) -> None: ...
+
 
 def host(node: MessagePump) -> Host:
     """The workbench application that `node` belongs to."""

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from textual import work
+from collections.abc import Callable
+from typing import Any
 
+from textual import work
+from textual.screen import Screen
+
+from workbench.tui.host import host
 from workbench.tui.markup import esc
 from workbench.tui.screens.prompt import PromptScreen
 
@@ -11,8 +16,12 @@ from workbench.tui.screens.prompt import PromptScreen
 EMPTY = "This cannot be left empty: type it, or press Esc to cancel."
 
 
-class CodebookActions:
-    """Actions of CodebookScreen."""
+class CodebookActions(Screen[None]):
+    """The base of CodebookScreen, which keeps the codes listed and knows the one under the cursor."""
+
+    codes: list[Any]
+    current: Callable[[], Any]
+    load: Callable[..., Any]
 
     def _need_code(self):
         code = self.current()
@@ -30,7 +39,7 @@ class CodebookActions:
         from workbench.domain.errors import WorkbenchError
 
         try:
-            result = operation(self.app.project.codebook)
+            result = operation(host(self).project.codebook)
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return
@@ -79,10 +88,12 @@ class CodebookActions:
 
         code = self._need_code()
         if code:
-            self.app.push_screen(MemoEditorScreen(f"Definition of {code.path}", code.definition),
-                                 lambda text: text is not None and self.change(
-                                     lambda book: book.edit(code.guid, definition=text),
-                                     lambda made: f"Definition of {made.path} saved"))
+            def written(text: str | None) -> None:
+                if text is not None:
+                    self.change(lambda book: book.edit(code.guid, definition=text),
+                                lambda made: f"Definition of {made.path} saved")
+
+            self.app.push_screen(MemoEditorScreen(f"Definition of {code.path}", code.definition), written)
 
     def _pick_code(self, question: str, then, exclude: int) -> None:
         from workbench.tui.screens.code_picker import CodePickerScreen
@@ -110,11 +121,13 @@ class CodebookActions:
 
         explanation = (f"Every coding of {code.path} ({code.codings}) becomes a coding of {target.path}, and "
                        f"{code.path} leaves the codebook. u (undo) takes the merge back.")
-        self.app.push_screen(
-            ConfirmDialog(f"Merge {code.path} into {target.path}?", explanation, "Merge"),
-            lambda yes: yes and self.change(
-                lambda book: book.merge(code.guid, target.guid),
-                lambda done: f"Merged into {done.target.path}: {done.moved} codings moved, {done.collapsed} collapsed"))
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change(lambda book: book.merge(code.guid, target.guid),
+                            lambda done: f"Merged into {done.target.path}: {done.moved} codings moved, "
+                                         f"{done.collapsed} collapsed")
+
+        self.app.push_screen(ConfirmDialog(f"Merge {code.path} into {target.path}?", explanation, "Merge"), answered)
 
     def action_split(self) -> None:
         code = self._need_code()
@@ -125,7 +138,7 @@ class CodebookActions:
     def open_split(self, code) -> None:
         from workbench.tui.screens.split_dialog import SplitDialog
 
-        codings = self.app.project.coding.list(code=code.guid, status="applied")
+        codings = host(self).project.coding.list(code=code.guid, status="applied")
         if not codings:
             self.app.call_from_thread(self.notify, f"{code.path} has no codings to split.", severity="warning", markup=False)
             return

@@ -15,6 +15,7 @@ from workbench.domain.wording import counted
 from workbench.tui.markup import esc
 from workbench.tui.screens.own_dialogs import OwnDialogs
 from workbench.tui.widgets.key_bar import KeyBar
+from workbench.tui.host import host
 
 KEY_ATTRIBUTES = 3
 
@@ -70,7 +71,7 @@ class DocumentsScreen(OwnDialogs, Screen):
 
     @work(thread=True, exclusive=True, group="documents")
     def load(self) -> None:
-        self.post_message(DocumentsLoaded(self.app.project.documents.list()))
+        self.post_message(DocumentsLoaded(host(self).project.documents.list()))
 
     @on(DocumentsLoaded)
     def _loaded(self, message: DocumentsLoaded) -> None:
@@ -120,7 +121,7 @@ class DocumentsScreen(OwnDialogs, Screen):
         if not table.row_count:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value)
+        return int(row_key.value) if row_key.value is not None else None
 
     def _current(self):
         doc_id = self._current_id()
@@ -130,7 +131,7 @@ class DocumentsScreen(OwnDialogs, Screen):
     def action_open(self) -> None:
         doc_id = self._current_id()
         if doc_id is not None:
-            self.app.open_document(doc_id)
+            host(self).open_document(doc_id)
 
     def action_filter(self) -> None:
         box = self.query_one("#doc-filter", Input)
@@ -199,7 +200,7 @@ class DocumentsScreen(OwnDialogs, Screen):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            goes = self.app.project.document_edits.what_goes(doc_id)
+            goes = host(self).project.document_edits.what_goes(doc_id)
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return
@@ -220,14 +221,14 @@ class DocumentsScreen(OwnDialogs, Screen):
 
     def action_undo(self) -> None:
         # Through the codebook service, as `workbench undo` does, so undoing a codebook change updates its file.
-        self.change(lambda _edits: self.app.project.codebook.undo(), lambda event: f"Undid: {event.summary}")
+        self.change(lambda _edits: host(self).project.codebook.undo(), lambda event: f"Undid: {event.summary}")
 
     @work(thread=True, group="document-edit")
     def change(self, operation, describe, select: int | None = None) -> None:
         """Run one edit; a refusal becomes a notification, then the table is read again."""
         from workbench.domain.errors import WorkbenchError
 
-        project = self.app.project
+        project = host(self).project
         try:
             result = operation(project.document_edits)
         except WorkbenchError as exc:

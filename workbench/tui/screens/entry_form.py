@@ -131,6 +131,10 @@ class EntryFormScreen(ModalScreen[EntryDraft | None]):
             return
         self.dismiss(draft)
 
+    def _throw_away(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
+
     def action_cancel(self) -> None:
         """Close; when something was typed, only after asking, since the typing would be lost."""
         if self.raw_values() == self.opened_with:
@@ -141,4 +145,4 @@ class EntryFormScreen(ModalScreen[EntryDraft | None]):
         self.app.push_screen(
             ConfirmDialog("Throw away what you typed?", "This entry is not saved: ctrl+s saves it instead.",
                           "Throw away", "Keep editing"),
-            lambda yes: self.dismiss(None) if yes else None)
+            self._throw_away)

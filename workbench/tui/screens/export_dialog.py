@@ -15,6 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, LoadingIndicator, Select, Static
 
 from workbench.tui.markup import esc
+from workbench.tui.host import host
 
 KINDS = (
     ("Coded fragments (Excel)", "fragments", ".xlsx"),
@@ -69,7 +70,7 @@ class ExportDialog(ModalScreen[None]):
     @on(Select.Changed, "#export-kind")
     def _default_path(self) -> None:
         label, kind, suffix = KINDS[self.query_one("#export-kind", Select).value]
-        folder = (self.app.project.directory or Path.cwd()) / "exports"
+        folder = (host(self).project.directory or Path.cwd()) / "exports"
         stamp = dt.date.today().isoformat()
         self.query_one("#export-path", Input).value = str(folder / f"{kind}-{stamp}{suffix}")
 
@@ -94,7 +95,7 @@ class ExportDialog(ModalScreen[None]):
         from workbench.domain.exports import FragmentFilter
         from workbench.domain.filter_text import parse_filters
 
-        project = self.app.project
+        project = host(self).project
         kind, path, pseudonymise = request["kind"], request["path"], request["pseudonymise"]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ from textual.widgets import DataTable, Header, Static
 
 from workbench.domain.status import ProjectStatus
 from workbench.tui.widgets.key_bar import KeyBar
+from workbench.tui.host import host
 
 
 @dataclass
@@ -63,7 +64,7 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="home")
     def load(self) -> None:
-        project = self.app.project
+        project = host(self).project
         summary = project.status.summary()
         themes = top_themes(project)
         events = project.history.recent(15)
@@ -73,7 +74,7 @@ class HomeScreen(Screen):
     def show(self, message: HomeLoaded) -> None:
         summary = message.summary
         self.query_one("#project-name", Static).update(
-            f"[b]{esc(summary.name)}[/b]  ·  {esc(summary.database)}  ·  coder [b]{esc(self.app.project.coder)}[/b]"
+            f"[b]{esc(summary.name)}[/b]  ·  {esc(summary.database)}  ·  coder [b]{esc(host(self).project.coder)}[/b]"
         )
         counts = self.query_one("#counts", DataTable)
         counts.clear()

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, Log, ProgressBar
+from workbench.tui.host import host
 
 
 @dataclass
@@ -73,7 +74,7 @@ class ImportDialog(ModalScreen[bool]):
             self.post_message(ImportProgressed(done, total, result.line))
 
         try:
-            self.app.project.documents.import_paths([path], progress=progress)
+            host(self).project.documents.import_paths([path], progress=progress)
         except Exception as exc:  # noqa: BLE001 - any failure becomes a line in the dialog, never a crash
             self.post_message(ImportProgressed(0, 0, f"failed: {exc}"))
         imported = sum(1 for r in results if r.status == "imported")

@@ -32,6 +32,10 @@ class MemoEditorScreen(ModalScreen[str | None]):
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
 
+    def _throw_away(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
+
     def action_cancel(self) -> None:
         """Close; a changed memo only after asking, since the typing would be lost."""
         if self.query_one(TextArea).text == self.text:
@@ -42,4 +46,4 @@ class MemoEditorScreen(ModalScreen[str | None]):
         self.app.push_screen(
             ConfirmDialog("Throw away the changes to this memo?", "ctrl+s saves them instead.", "Throw away",
                           "Keep editing"),
-            lambda yes: self.dismiss(None) if yes else None)
+            self._throw_away)

@@ -19,6 +19,7 @@ from workbench.domain.spans import shorten
 from workbench.tui.screens.retrieval_search import PREFIX, WordSearch, hit_row, hit_text
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.tick_list import TickList
+from workbench.tui.host import host
 
 QUERY_WORDS = re.compile(r"\b(AND|OR|NOT|NEAR|FOLLOWED|INSIDE)\b")
 UNITS = ("span", "sentence", "turn", "document")
@@ -88,7 +89,7 @@ class RetrievalScreen(WordSearch, Screen):
 
     @work(thread=True, exclusive=True, group="retrieval-codes")
     def load_codes(self) -> None:
-        self.post_message(CodeListLoaded(self.app.project.codebook.list(include_retired=False)))
+        self.post_message(CodeListLoaded(host(self).project.codebook.list(include_retired=False)))
 
     @on(CodeListLoaded)
     def _codes(self, message: CodeListLoaded) -> None:
@@ -121,7 +122,7 @@ class RetrievalScreen(WordSearch, Screen):
         from workbench.domain.errors import WorkbenchError
         from workbench.domain.filter_text import parse_filters
 
-        project = self.app.project
+        project = host(self).project
         try:
             selection = parse_filters(filters)
             if query.startswith(PREFIX):
@@ -192,7 +193,7 @@ class RetrievalScreen(WordSearch, Screen):
     def action_open(self) -> None:
         row = self._current()
         if row is not None:
-            self.app.open_document(row[1].document_id, at=row[1].start)
+            host(self).open_document(row[1].document_id, at=row[1].start)
 
     def action_focus_query(self) -> None:
         self.query_one("#retrieval-query", Input).focus()

@@ -75,7 +75,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hits: list[tuple[int, int]] = []
         self.selection = (0, 0)
         self._lines: Lines | list[VisualLine] = []
-        self._starts: list[int] = []
+        self._starts: Sequence[int] = []
         self._index = CodingIndex([])
         self._per_line: dict[int, list[CodingView]] = {}
         self._columns: dict[int, int] = {}

@@ -38,7 +38,7 @@ from workbench.tui.screens.coding.side_panel import SidePanel
 from workbench.tui.screens.coding.status_line import StatusLine, Whereabouts
 from workbench.tui.screens.memo_editor import MemoEditorScreen
 from workbench.tui.screens.new_code_dialog import NewCodeDialog, NewCodeRequest
-from workbench.tui.screens.speaker_rename import SpeakerRenameDialog
+from workbench.tui.screens.speaker_rename import SpeakerRename, SpeakerRenameDialog
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.transcript_layout import CodingView, TurnView, timestamp
 from workbench.tui.widgets.transcript_view import TranscriptView
@@ -428,8 +428,11 @@ class CodingScreen(Screen[None]):
         elif len(under) == 1:
             self.remove_coding(under[0].id)
         else:
-            self.app.push_screen(ChooseCodingScreen(under, "Remove which coding?"),
-                                 lambda chosen: self.remove_coding(chosen) if chosen is not None else None)
+            def chosen(coding_id: int | None) -> None:
+                if coding_id is not None:
+                    self.remove_coding(coding_id)
+
+            self.app.push_screen(ChooseCodingScreen(under, "Remove which coding?"), chosen)
 
     @work(thread=True, group="coding-change")
     def remove_coding(self, coding_id: int) -> None:
@@ -446,8 +449,12 @@ class CodingScreen(Screen[None]):
             if coding_id is None:
                 return
             coding = next(c for c in under if c.id == coding_id)
-            self.app.push_screen(MemoEditorScreen(f"Memo on {coding.code}", coding.memo),
-                                 lambda text: self.save_memo(coding_id, text) if text is not None else None)
+
+            def written(text: str | None) -> None:
+                if text is not None:
+                    self.save_memo(coding.id, text)
+
+            self.app.push_screen(MemoEditorScreen(f"Memo on {coding.code}", coding.memo), written)
 
         if len(under) == 1:
             edit(under[0].id)
@@ -568,11 +575,15 @@ class CodingScreen(Screen[None]):
             self.notify("This turn has no speaker to rename.", severity="warning", timeout=3, markup=False)
             return
         old = turn.speaker
-        self.app.push_screen(SpeakerRenameDialog(old, self.document.title),
-                             lambda answer: self.rename_speaker(old, answer) if answer else None)
+
+        def answered(answer: SpeakerRename | None) -> None:
+            if answer:
+                self.rename_speaker(old, answer)
+
+        self.app.push_screen(SpeakerRenameDialog(old, self.document.title), answered)
 
     @work(thread=True, group="coding-change")
-    def rename_speaker(self, old: str, answer: Any) -> None:
+    def rename_speaker(self, old: str, answer: SpeakerRename) -> None:
         """Rename the speaker, then read the document again so the gutter shows the new name."""
         doc_id = self._document_id()
         try:
