@@ -129,7 +129,8 @@ async def test_export_dialog_writes_fragments_from_retrieval(tui_project, tmp_pa
         app.screen.query_one("#export-path", Input).value = str(out)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert "Wrote" in str(app.screen.query_one("#export-result").render())
+        assert type(app.screen).__name__ == "RetrievalScreen"
+        assert any(str(n.message).startswith(f"Wrote {out}") for n in app._notifications)
     sheet = openpyxl.load_workbook(out)["All"]
     texts = [cell.value for row in sheet.iter_rows() for cell in row]
     assert any(isinstance(v, str) and tui_project.documents.show(doc.id).text[s.start:s.end] in v for v in texts)
@@ -150,3 +151,46 @@ async def test_analysis_leaves_out_codes_without_codings_until_asked(tui_project
         await pilot.press("z")
         await settle(app, pilot)
         assert grid.row_count == len([c for c in tui_project.codebook.list() if not c.retired]) > 40
+
+
+async def test_the_export_of_a_retrieval_view_holds_the_fragments_it_lists(tui_project, tmp_path):
+    import openpyxl
+
+    from workbench.project import Project
+
+    doc = tui_project.documents.list()[0]
+    sentences = tui_project.documents.show(doc.id).sentences
+    tui_project.coding.apply(doc.id, "Vertrouwen/Vertrouwen in personen", sentences[1].start, sentences[1].end)
+    tui_project.coding.apply(doc.id, "Vertrouwen", sentences[3].start, sentences[3].end)
+    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", sentences[5].start, sentences[5].end)
+    with Project.open(tui_project.directory, coder="bram") as bram:
+        bram.coding.apply(doc.id, "Vertrouwen/Ruimte om te falen", sentences[7].start, sentences[7].end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await settle(app, pilot)
+        screen = app.screen
+        ticked = screen.query_one("#retrieval-codes", SelectionList)
+        trust = next(c for c in screen.codes if c.path == "Vertrouwen")
+        ticked.select(trust.guid)
+        screen.query_one("#retrieval-filter", Input).value = "coder=anna"
+        screen.retrieve()
+        await settle(app, pilot)
+        listed = sorted(row.text for kind, row in screen.rows if kind == "fragment")
+        assert len(listed) == 2  # anna's two: the sub-code's and the code's own; bram's is filtered out
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "ExportDialog"
+        shown = " ".join(str(dialog.query_one(f"#export-{name}", Input).value) for name in ("codes", "query", "filter"))
+        assert "Vertrouwen" in shown and "coder=anna" in shown
+        assert trust.guid not in shown and not any(c.guid in shown for c in screen.codes)
+        out = tmp_path / "view.xlsx"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    sheet = openpyxl.load_workbook(out)["All"]
+    header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    column = next(i for i, name in enumerate(header) if name in ("Text", "Fragment", "Tekst", "Fragment text"))
+    exported = sorted(row[column] for row in sheet.iter_rows(min_row=2, values_only=True) if row[column])
+    assert exported == listed

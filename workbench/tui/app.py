@@ -94,9 +94,9 @@ class WorkbenchApp(App):
     def action_export(self) -> None:
         """Open the export dialog (Retrieval opens it with its codes and filters filled in)."""
         if self.project is not None:
-            from workbench.tui.screens.export_dialog import ExportDialog
+            from workbench.tui.screens.export_dialog import export_with_dialog
 
-            self.push_screen(ExportDialog())
+            export_with_dialog(self.screen)
 
     def open_document(self, document: str | int, at: int | None = None) -> None:
         """Open a document in the coding screen, optionally with the selection at an offset."""

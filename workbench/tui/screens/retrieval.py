@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from workbench.tui.markup import esc
@@ -15,13 +14,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, SelectionList, Static
 
+from workbench.domain.export_request import split_query
 from workbench.domain.spans import shorten
 from workbench.tui.screens.retrieval_search import PREFIX, WordSearch, hit_row, hit_text
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.tick_list import TickList
 from workbench.tui.host import host
 
-QUERY_WORDS = re.compile(r"\b(AND|OR|NOT|NEAR|FOLLOWED|INSIDE)\b")
 UNITS = ("span", "sentence", "turn", "document")
 
 
@@ -127,12 +126,12 @@ class RetrievalScreen(WordSearch, Screen):
             selection = parse_filters(filters)
             if query.startswith(PREFIX):
                 rows, title = self.search_words(query, selection)
-            elif query and QUERY_WORDS.search(query):
+            elif split_query(query)[1]:  # a code query, read as the export of this view reads it
                 result = project.queries.run(query, unit=self.unit, selection=selection)
                 rows = [("hit", h) for h in result.hits]
                 title = f"{len(rows)} hits of {query} at {self.unit} level in {result.documents} documents"
             else:
-                names = codes + ([query] if query else [])
+                names = codes + list(split_query(query)[0])
                 if not names:
                     self.post_message(ResultsLoaded([], "Tick codes or type a query."))
                     return
@@ -221,6 +220,7 @@ class RetrievalScreen(WordSearch, Screen):
             self.notify("Exports hold coded fragments: turn the hits into codings first (g), or tick codes.",
                         severity="warning", timeout=5, markup=False)
             return
-        from workbench.tui.screens.export_dialog import ExportDialog
+        from workbench.tui.screens.export_dialog import ExportPreset, codes_by_name, export_with_dialog
 
-        self.app.push_screen(ExportDialog(codes=codes, filters=filters, query=query))
+        export_with_dialog(self, ExportPreset(codes_by_name(codes, self.codes), query, filters, self.subcodes,
+                                              self.context))

@@ -1,0 +1,25 @@
+"""Check boxes and radio buttons whose state shows in the mark itself, not only in its colour.
+
+Textual draws the same mark on and off and tells them apart by colour alone, which a colour-blind user or a
+monochrome terminal cannot see; these draw a tick or a dot when on and a blank when off.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import Checkbox, RadioButton
+
+
+class MarkedCheckbox(Checkbox):
+    """A check box that shows ✔ when ticked."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 (Textual's name)
+        return "✔" if self.value else " "
+
+
+class MarkedRadioButton(RadioButton):
+    """A radio button that shows ● when chosen."""
+
+    @property  # type: ignore[override]
+    def BUTTON_INNER(self) -> str:  # noqa: N802 (Textual's name)
+        return "●" if self.value else " "
