@@ -12,14 +12,28 @@ from textual.widgets import Checkbox, RadioButton
 class MarkedCheckbox(Checkbox):
     """A check box that shows ✔ when ticked."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 (Textual's name)
-        return "✔" if self.value else " "
+    def on_mount(self) -> None:
+        self._mark()
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self._mark()
+
+    def _mark(self) -> None:
+        self.BUTTON_INNER = "✔" if self.value else " "
+        self.refresh()
 
 
 class MarkedRadioButton(RadioButton):
     """A radio button that shows ● when chosen."""
 
-    @property  # type: ignore[override]
-    def BUTTON_INNER(self) -> str:  # noqa: N802 (Textual's name)
-        return "●" if self.value else " "
+    def on_mount(self) -> None:
+        self._mark()
+
+    def watch_value(self) -> None:
+        super().watch_value()
+        self._mark()
+
+    def _mark(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else " "
+        self.refresh()
