@@ -233,3 +233,25 @@ async def test_the_margin_names_the_coder_when_several_coded(tui_project):
         assert {c.initials for c in screen.view.codings} == {"AN", "BR"}
         line = screen.view.line_of(sentence.start) - int(screen.view.scroll_offset.y)
         assert "BR Huurinkomsten" in screen.view.render_line(line).text
+
+
+async def test_after_a_change_the_documents_screen_opens_the_highlighted_transcript(tui_project):
+    app = await _open(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        heem = app.screen.document.id
+        for attempt in range(3):
+            await pilot.press("down", "1")  # a change in Coding
+            await settle(app, pilot)
+            await pilot.press("f2")
+            await settle(app, pilot)
+            table = app.screen.query_one("#doc-table")
+            other = next(int(key.value) for key in table.rows if int(key.value) != app.screen._current_id())
+            table.move_cursor(row=table.get_row_index(str(other)))
+            await pilot.press("enter")
+            await settle(app, pilot)
+            assert type(app.screen).__name__ == "CodingScreen"
+            assert app.screen.document.id == other, f"try {attempt + 1}"
+            if other != heem:
+                app.open_document(heem)
+                await settle(app, pilot)

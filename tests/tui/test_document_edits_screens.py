@@ -263,3 +263,28 @@ async def test_a_colleagues_coding_appears_without_leaving_the_coding_screen(tui
                 break
         assert len(coding.codings) == before + 1 and any(c.coder == "bram" for c in coding.codings)
         assert coding.view.selection == kept
+
+
+async def test_undo_keeps_the_cursor_on_the_document_worked_on(tui_project):
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f2")
+        await settle(app, pilot)
+        screen = app.screen
+        table = screen.query_one("#doc-table")
+        last = table.row_count - 1
+        table.move_cursor(row=last)
+        worked_on = screen._current_id()
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = "AAA eerste in de lijst"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen._current_id() == worked_on  # renamed to the top of the list: the cursor went with it
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert screen._current_id() == worked_on
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert app.screen.document_id == worked_on

@@ -90,6 +90,7 @@ class DocumentsScreen(OwnDialogs, Screen):
     def _fill(self, select: int | None = None) -> None:
         table = self.query_one("#doc-table", DataTable)
         keep = table.cursor_row
+        select = select if select is not None else self._current_id()  # the cursor stays on its document
         table.clear(columns=True)
         attributes = self._attribute_names()
         table.add_columns("Title", "Format", "Lang", "Speakers", "Words", "Codings", *attributes)
@@ -221,10 +222,11 @@ class DocumentsScreen(OwnDialogs, Screen):
 
     def action_undo(self) -> None:
         # Through the codebook service, as `workbench undo` does, so undoing a codebook change updates its file.
-        self.change(lambda _edits: host(self).project.codebook.undo(), lambda event: f"Undid: {event.summary}")
+        self.change(lambda _edits: host(self).project.codebook.undo(), lambda event: f"Undid: {event.summary}",
+                    touched=lambda event: _document_of(event.target))
 
     @work(thread=True, group="document-edit")
-    def change(self, operation, describe, select: int | None = None) -> None:
+    def change(self, operation, describe, select: int | None = None, touched=None) -> None:
         """Run one edit; a refusal becomes a notification, then the table is read again."""
         from workbench.domain.errors import WorkbenchError
 
@@ -235,5 +237,11 @@ class DocumentsScreen(OwnDialogs, Screen):
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return
         self.app.call_from_thread(self.notify, describe(result), timeout=4, markup=False)
-        self.post_message(DocumentsLoaded(project.documents.list(), select))
+        # The cursor goes to the document the change touched (an undo: the one it brought back or changed).
+        self.post_message(DocumentsLoaded(project.documents.list(), touched(result) if touched else select))
 
+
+def _document_of(target: str) -> int | None:
+    """The document id of an event's target (`document:12`), or None for another target."""
+    kind, _, ident = target.partition(":")
+    return int(ident) if kind == "document" and ident.isdigit() else None

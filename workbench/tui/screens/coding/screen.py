@@ -106,6 +106,7 @@ class CodingScreen(Screen[None]):
         self.seen_event: int | None = None  # the newest event when the document was last read
         self.seen_others: int | None = None  # the newest event of the other coders then
         self.busy = ""  # what a slow change is doing, shown in the status line until it is done
+        self.opening = False  # a document asked for is being read: reloads of the one shown must not win
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -155,6 +156,7 @@ class CodingScreen(Screen[None]):
         if pending is not None:
             app.pending_document = None
             self.asked = True
+            self.opening = True
             self.load_document(*pending)
         elif self.document is None and not self.asked:
             self.asked = True
@@ -178,6 +180,7 @@ class CodingScreen(Screen[None]):
         try:
             shown = project.documents.show(document)
         except WorkbenchError as exc:  # removed since it was asked for
+            self.opening = False
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=5, markup=False)
             return
         codings = project.coding.list(document=shown.id)
@@ -188,6 +191,7 @@ class CodingScreen(Screen[None]):
     @on(DocumentLoaded)
     def _document_loaded(self, message: DocumentLoaded) -> None:
         doc = message.document
+        self.opening = False
         self.document = doc
         turns = [TurnView(t.start, t.end, t.speaker, t.t_start) for t in doc.turns]
         sentences = [(s.start, s.end) for s in doc.sentences]
@@ -234,7 +238,7 @@ class CodingScreen(Screen[None]):
     # -- coming back, and colleagues' changes ---------------------------------------------------------
 
     def on_screen_resume(self) -> None:
-        if self.document is not None and host(self).pending_document is None:
+        if self.document is not None and host(self).pending_document is None and not self.opening:
             self.reload_if_changed(self.document.id)
 
     def watch_colleagues(self) -> None:
@@ -257,7 +261,7 @@ class CodingScreen(Screen[None]):
 
     def reload_keeping(self, doc_id: int) -> None:
         """Read the open document again with the selection where it is now (on the screen's own thread)."""
-        if self.document is not None and self.document.id == doc_id:
+        if self.document is not None and self.document.id == doc_id and not self.opening:
             self.load_document(doc_id, None, self.view.selection)
 
     # -- the selection --------------------------------------------------------------------------------
