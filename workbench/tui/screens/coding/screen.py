@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from textual import on, work
@@ -226,7 +227,18 @@ class CodingScreen(Screen[None]):
             for c in shown
         ])
         self.side.code_tree.show(self.codes, self.codings)
+        self._name_shortcuts()
         self._show_details()
+
+    def _name_shortcuts(self) -> None:
+        """The digit keys say which code they apply (in `?` and the palette), as the codebook has them now."""
+        names = {c.shortcut: c.name for c in self.codes if c.shortcut and c.codable and not c.retired}
+        for number in range(1, 10):
+            key = str(number)
+            described = f"Code {number}: {names[number]}" if number in names else f"Code {number}: (no code yet)"
+            self._bindings.key_to_bindings[key] = [replace(b, description=described)
+                                                   for b in self._bindings.key_to_bindings.get(key, [])]
+        self.refresh_bindings()
 
     @on(CodingsLoaded)
     def _codings_loaded(self, message: CodingsLoaded) -> None:
