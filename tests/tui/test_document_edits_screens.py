@@ -288,3 +288,21 @@ async def test_undo_keeps_the_cursor_on_the_document_worked_on(tui_project):
         await pilot.press("e")
         await settle(app, pilot)
         assert app.screen.document_id == worked_on
+
+
+async def test_a_long_title_leaves_every_column_on_a_120_column_screen(tui_project):
+    doc = tui_project.documents.list()[0]
+    long_title = ("Interview met de oprichter van de wijkonderneming over de tijdelijke woonwijk, de plek, de "
+                  "financiering, de rol van de gemeente en de bewoners die de plek dragen (deel 1)")
+    assert len(long_title) > 150
+    tui_project.document_edits.rename(doc.id, long_title)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f2")
+        await settle(app, pilot)
+        table = app.screen.query_one("#doc-table", DataTable)
+        widths = {str(c.label): c.get_render_width(table) for c in table.columns.values()}
+        assert sum(widths.values()) <= 120
+        assert widths["Title"] >= 30 and widths["Words"] >= 6 and widths["Codings"] >= 7
+        row = table.get_row(str(doc.id))
+        assert str(row[0]).endswith("…") and str(row[1]).strip() == f"{doc.words:,}"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 
 from textual.app import App, SystemCommand
@@ -133,6 +133,7 @@ class WorkbenchApp(App):
         names = {entry.title for entry in ours}
         yield from (command for command in super().get_system_commands(screen) if command.title not in names)
         for entry in ours:
+            callback: Callable[[], object]
             if entry.mode is None:
                 callback = partial(self.run_action, entry.action, screen if entry.on_screen else self)
             else:

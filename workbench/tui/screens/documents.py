@@ -11,6 +11,9 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
+from rich.text import Text
+
+from workbench.domain.spans import shorten
 from workbench.domain.wording import counted
 from workbench.tui.markup import esc
 from workbench.tui.screens.own_dialogs import OwnDialogs
@@ -93,7 +96,9 @@ class DocumentsScreen(OwnDialogs, Screen):
         select = select if select is not None else self._current_id()  # the cursor stays on its document
         table.clear(columns=True)
         attributes = self._attribute_names()
-        table.add_columns("Title", "Format", "Lang", "Speakers", "Words", "Codings", *attributes)
+        table.add_columns("Title", "Words", "Codings", "Format", "Lang", "Speakers", *attributes)
+        # The counts stand next to the title and a long title is cut, so every column fits the screen.
+        title_room, speaker_room = column_room(self.size.width or 120, len(attributes))
         needle = self.query_one("#doc-filter", Input).value.strip().lower()
         key = self.SORTS[self.sort_index]
         ordered = sorted(self.documents, key=lambda d: getattr(d, key) if key != "title" else d.title.lower(),
@@ -104,8 +109,10 @@ class DocumentsScreen(OwnDialogs, Screen):
             speakers = " · ".join(doc.speakers[:3]) + (" …" if len(doc.speakers) > 3 else "")
             if needle and needle not in haystack:
                 continue
-            table.add_row(doc.title, doc.format, doc.language, speakers, f"{doc.words:,}", str(doc.codings),
-                          *(str(doc.attributes.get(name, "")) for name in attributes), key=str(doc.id))
+            table.add_row(shorten(doc.title, title_room), Text(f"{doc.words:,}", justify="right"),
+                          Text(str(doc.codings), justify="right"), doc.format, doc.language,
+                          shorten(speakers, speaker_room),
+                          *(shorten(str(doc.attributes.get(name, "")), 14) for name in attributes), key=str(doc.id))
             shown += 1
         if shown:
             table.move_cursor(row=min(keep, shown - 1))
@@ -116,6 +123,10 @@ class DocumentsScreen(OwnDialogs, Screen):
             f" {shown} of {len(self.documents)} documents · {words:,} words · sorted by {key}"
             + ("" if self.documents else " · press i to import transcripts")
         )
+
+    def on_resize(self) -> None:
+        if self.documents:
+            self._fill()
 
     def _current_id(self) -> int | None:
         table = self.query_one("#doc-table", DataTable)
@@ -245,3 +256,11 @@ def _document_of(target: str) -> int | None:
     """The document id of an event's target (`document:12`), or None for another target."""
     kind, _, ident = target.partition(":")
     return int(ident) if kind == "document" and ident.isdigit() else None
+
+
+def column_room(width: int, attributes: int) -> tuple[int, int]:
+    """How many characters the title and the speakers get on a screen `width` wide beside the other columns."""
+    fixed = 9 + 8 + 7 + 5 + attributes * 15 + 2 * (6 + attributes) + 2  # words, codings, format, language, cells
+    room = max(width - fixed, 24)
+    speakers = max(12, min(30, room // 3))
+    return max(room - speakers, 16), speakers
