@@ -255,3 +255,43 @@ async def test_after_a_change_the_documents_screen_opens_the_highlighted_transcr
             if other != heem:
                 app.open_document(heem)
                 await settle(app, pilot)
+
+
+async def test_a_reopened_document_shows_its_last_sentence_selected_at_80_by_24(tui_project):
+    doc = next(d for d in tui_project.documents.list() if "HEEM" in d.title)
+    last = tui_project.documents.show(doc.id).sentences[-1]
+    app = WorkbenchApp(tui_project, document=doc.id, at=last.start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        assert view.selection == (last.start, last.end)
+        top = int(view.scroll_offset.y)
+        first_line, last_line = view.line_of(last.start), view.line_of(last.end - 1)
+        assert top <= first_line and last_line < top + view.size.height
+        await pilot.press("f1")
+        await settle(app, pilot)
+        app.open_document(doc.id, at=last.start)
+        await settle(app, pilot)
+        top = int(view.scroll_offset.y)
+        assert top <= first_line and last_line < top + view.size.height
+
+
+async def test_at_80_columns_a_long_speaker_name_and_margin_label_wrap_instead_of_being_cut(tui_project):
+    doc = next(d for d in tui_project.documents.list() if "HEEM" in d.title)
+    detail = tui_project.documents.show(doc.id)
+    speaker = detail.turns[1].speaker
+    tui_project.document_edits.rename_speaker(speaker, "Marieke Jansen (gemeente)", [doc.id])
+    turn = tui_project.documents.show(doc.id).turns[1]
+    code = tui_project.codebook.create("Ontmoetingsplek voor de buurt", parent="Rollen en taken")
+    tui_project.coding.apply(doc.id, code.guid, turn.start, turn.end)
+    app = WorkbenchApp(tui_project, document=doc.id, at=turn.start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(app, pilot)
+        view = app.screen.view
+        first = view.line_of(turn.start) - int(view.scroll_offset.y)
+        lines = [view.render_line(first + n).text for n in range(3)]
+        assert " ".join(line[:13].strip() for line in lines) == "Marieke Jansen (gemeente)"
+        margin = "".join(line.rsplit("▌", 1)[-1].strip() for line in lines[:2])
+        assert margin.startswith("Ontmoetingsplek voor")
+        status = str(app.screen.status_line.render())
+        assert "sel " in status and "coded by anna" in status

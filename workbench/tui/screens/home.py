@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from workbench.tui.markup import esc
@@ -51,10 +52,13 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#counts", DataTable).add_columns("what", "count")
         self.query_one("#themes", DataTable).add_columns("Theme", "Codings", "Sub-codes")
-        self.query_one("#activity", DataTable).add_columns("When", "Who", "What")
 
     def on_screen_resume(self) -> None:
         self.load()
+
+    def on_resize(self) -> None:
+        # On a narrow terminal the counts and themes take less room, so recent activity stays readable.
+        self.set_class(self.size.width < 100, "-narrow")
 
     def action_memo(self) -> None:
         """Write or edit one's memo on the project as a whole (a research diary, first thoughts)."""
@@ -89,9 +93,15 @@ class HomeScreen(Screen):
         for name, colour, codings, children in message.themes:
             themes.add_row(f"[{colour}]■[/] {esc(name)}", str(codings), str(children))
         activity = self.query_one("#activity", DataTable)
-        activity.clear()
+        activity.clear(columns=True)
+        coders = {event.coder for event in message.events}
+        today = dt.datetime.now(dt.timezone.utc).astimezone().date()
+        activity.add_columns("When", *(("Who",) if len(coders) > 1 else ()), "What")
         for event in message.events:
-            activity.add_row(event.at.strftime("%d %b %H:%M"), event.coder or "-", event.summary or event.kind)
+            at = event.at.astimezone()
+            when = at.strftime("%H:%M") if at.date() == today else at.strftime("%d %b")
+            who = (event.coder or "-",) if len(coders) > 1 else ()
+            activity.add_row(when, *who, event.summary or event.kind)
 
 
 def top_themes(project) -> list[tuple[str, str, int, int]]:

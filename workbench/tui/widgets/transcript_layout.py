@@ -6,6 +6,7 @@ Pure computation on offsets (no Textual), so it is tested directly and reused by
 from __future__ import annotations
 
 import bisect
+import textwrap
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -61,8 +62,10 @@ class Lines(Sequence[VisualLine]):
     and leave the garbage collector nothing to scan.
     """
 
-    def __init__(self, turns: Sequence[TurnView]):
+    def __init__(self, turns: Sequence[TurnView], gutter: int = 12):
         self.turns = turns
+        self.gutter = gutter
+        self._names: dict[int, list[str]] = {}
         self.starts = array("q")
         self.ends = array("q")
         self.owners = array("l")  # the turn of each line
@@ -78,22 +81,38 @@ class Lines(Sequence[VisualLine]):
             index += len(self)
         turn_index, row = self.owners[index], self.rows[index]
         gutter, kind = "", ""
-        if row == 0:
-            gutter, kind = self.turns[turn_index].speaker or "", "speaker"
-        elif row == 1 and self.turns[turn_index].t_start is not None:
+        name = self.speaker_lines(turn_index)
+        if 0 <= row < len(name):
+            gutter, kind = name[row], "speaker"
+        elif row == max(len(name), 1) and self.turns[turn_index].t_start is not None:
             gutter, kind = timestamp(self.turns[turn_index].t_start), "time"
         return VisualLine(self.starts[index], self.ends[index], turn_index, gutter, kind)
+
+    def speaker_lines(self, turn_index: int) -> list[str]:
+        """The speaker's name wrapped to the gutter (a long name takes up to three lines, then is cut)."""
+        found = self._names.get(turn_index)
+        if found is None:
+            found = self._names[turn_index] = speaker_lines(self.turns[turn_index].speaker or "", self.gutter)
+        return found
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
 
 
-def layout(text: str, turns: Sequence[TurnView], width: int) -> Lines:
-    """The visual lines of the whole transcript at a text width (greedy word wrap), with a gap between turns."""
+def speaker_lines(name: str, width: int) -> list[str]:
+    """A speaker's name in at most three gutter lines of `width`, broken between words where it can be."""
+    if len(name) <= width:
+        return [name] if name else []
+    return textwrap.wrap(name, width, break_long_words=True, max_lines=3, placeholder="…")
+
+
+def layout(text: str, turns: Sequence[TurnView], width: int, gutter: int = 12) -> Lines:
+    """The visual lines of the whole transcript at a text width (greedy word wrap), with a gap between turns;
+    a turn has lines enough for its speaker's name (`gutter` wide) and time beside it."""
     width = max(width, 8)
     if not turns:
         turns = [TurnView(0, len(text), None, None)]
-    lines = Lines(turns)
+    lines = Lines(turns, gutter)
     starts, ends, owners, rows = lines.starts.append, lines.ends.append, lines.owners.append, lines.rows.append
     find, rfind = text.find, text.rfind
     for index, turn in enumerate(turns):
@@ -121,8 +140,10 @@ def layout(text: str, turns: Sequence[TurnView], width: int) -> Lines:
             if newline == -1:
                 break
             paragraph_start = newline + 1
-        if row < 2 and turn.t_start is not None:  # room for the timestamp under the speaker
+        needed = max(len(lines.speaker_lines(index)), 1) + (1 if turn.t_start is not None else 0)
+        while row < needed:  # room for a long name and the timestamp under it
             starts(turn_end), ends(turn_end), owners(index), rows(row)
+            row += 1
     return lines
 
 
