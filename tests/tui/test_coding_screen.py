@@ -295,3 +295,27 @@ async def test_at_80_columns_a_long_speaker_name_and_margin_label_wrap_instead_o
         assert margin.startswith("Ontmoetingsplek voor")
         status = str(app.screen.status_line.render())
         assert "sel " in status and "coded by anna" in status
+
+
+async def test_a_slow_in_vivo_code_says_what_it_is_doing(tui_project, monkeypatch):
+    import threading
+
+    release = threading.Event()
+    service = type(tui_project.codebook)
+    real = service.create_and_apply
+
+    def slow(self, *args, **kwargs):
+        release.wait(10)  # the first new code writes the codebook file back: a second or two
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(service, "create_and_apply", slow)
+    app = await _open(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("v")
+        await pilot.pause(0.1)
+        assert "in vivo “" in str(app.screen.status_line.render())
+        release.set()
+        await settle(app, pilot)
+        assert "in vivo “" not in str(app.screen.status_line.render())
+        assert len(app.screen.codings) == 1

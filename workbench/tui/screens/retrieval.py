@@ -114,6 +114,8 @@ class RetrievalScreen(WordSearch, Screen):
         query = self.query_one("#retrieval-query", Input).value.strip()
         filters = self.query_one("#retrieval-filter", Input).value.strip()
         codes = list(self.query_one("#retrieval-codes", SelectionList).selected)
+        # A busy indicator over the list: the first word search loads the language data and takes seconds.
+        self.query_one("#fragments", DataTable).loading = True
         self.run_retrieval(query, filters, codes)
 
     @work(thread=True, exclusive=True, group="retrieval")
@@ -141,6 +143,7 @@ class RetrievalScreen(WordSearch, Screen):
                 title = f"{len(rows)} fragments in {len({f.document_id for f in fragments})} documents"
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
+            self.app.call_from_thread(setattr, self.query_one("#fragments", DataTable), "loading", False)
             return
         self.post_message(ResultsLoaded(rows, title))
 
@@ -148,6 +151,7 @@ class RetrievalScreen(WordSearch, Screen):
     def _results(self, message: ResultsLoaded) -> None:
         self.rows = message.rows
         table = self.query_one("#fragments", DataTable)
+        table.loading = False
         table.clear()
         for index, (kind, row) in enumerate(self.rows):
             if kind == "word":
