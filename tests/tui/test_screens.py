@@ -35,12 +35,18 @@ async def test_import_dialog_imports_a_folder(tui_project, tmp_path):
         await settle(app, pilot)
         await pilot.press("i")
         await pilot.pause()
-        path = app.screen.query_one("#import-path", Input)
+        dialog = app.screen
+        path = dialog.query_one("#import-path", Input)
+        assert path.value == str(tui_project.directory / "transcripts")  # the project's folder, not the cwd
+        assert not dialog.query_one("#import-progress").display  # nothing runs yet: no animated bar
         path.value = str(folder)
         await pilot.click("#import-go")
         await settle(app, pilot)
         log = "\n".join(app.screen.query_one("#import-log").lines)
         assert "1 imported, 1 failed" in log
+        result = dialog.query_one("#import-result")
+        assert "1 imported, 1 failed. Esc closes." in str(result.render())
+        assert result.size.width <= dialog.query_one("#import").size.width
         assert "kapot.docx" in log
         await pilot.press("escape")
         await settle(app, pilot)
