@@ -95,7 +95,7 @@ class DocumentsScreen(OwnDialogs, Screen):
         keep = table.cursor_row
         select = select if select is not None else self._current_id()  # the cursor stays on its document
         table.clear(columns=True)
-        attributes = self._attribute_names()
+        attributes = self._attribute_names()[:attributes_that_fit(self.size.width or 120)]
         table.add_columns("Title", "Words", "Codings", "Format", "Lang", "Speakers", *attributes)
         # The counts stand next to the title and a long title is cut, so every column fits the screen.
         title_room, speaker_room = column_room(self.size.width or 120, len(attributes))
@@ -256,6 +256,11 @@ def _document_of(target: str) -> int | None:
     """The document id of an event's target (`document:12`), or None for another target."""
     kind, _, ident = target.partition(":")
     return int(ident) if kind == "document" and ident.isdigit() else None
+
+
+def attributes_that_fit(width: int) -> int:
+    """How many attribute columns a screen `width` wide has room for beside a readable title and speakers."""
+    return max(0, (width - 9 - 8 - 7 - 5 - 2 * 6 - 2 - 28 - 14) // 17)
 
 
 def column_room(width: int, attributes: int) -> tuple[int, int]:

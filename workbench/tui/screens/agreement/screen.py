@@ -136,6 +136,7 @@ class AgreementScreen(Screen[None]):
         if message.generation != self.generation:
             return
         self.report = None
+        self.set_class(True, "-withheld")  # the reason is all there is to read: it gets the room it needs
         self.code_table.withhold()
         if message.reason == "blind":
             text = ("[b]Blind coding is on:[/b] each coder sees only their own codings. Running agreement ends "
@@ -155,6 +156,7 @@ class AgreementScreen(Screen[None]):
         if message.generation != self.generation:
             return
         self.report = message.report
+        self.set_class(False, "-withheld")
         self.query_one("#agreement-settings", Static).update(self._settings_line(""))
         missing = "".join(f"\n{esc(m.coder)} has not coded {esc(m.document)}: their values there count as missing."
                           for m in self.report.missing[:2])
