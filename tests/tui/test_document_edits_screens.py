@@ -144,7 +144,8 @@ async def test_rename_a_speaker_in_this_document_only_from_the_coding_screen(tui
         speakers = {t.speaker for t in tui_project.documents.show(heem.id).turns}
         assert "Fatima (HEEM)" in speakers and old not in speakers
         assert {t.speaker for t in screen.document.turns} == speakers
-        gutter = {line.gutter for line in screen.view._lines if line.gutter_kind == "speaker"}
+        lines = screen.view._lines
+        gutter = {" ".join(lines.speaker_lines(turn)) for turn in range(len(screen.document.turns))}
         assert "Fatima (HEEM)" in gutter and old not in gutter
         assert screen.view.selection == selection  # the selection stayed where it was
         assert "Renamed Respondent to Fatima (HEEM) in" in _notes(app)

@@ -108,6 +108,7 @@ class CodingScreen(Screen[None]):
         self.seen_others: int | None = None  # the newest event of the other coders then
         self.busy = ""  # what a slow change is doing, shown in the status line until it is done
         self.opening = False  # a document asked for is being read: reloads of the one shown must not win
+        self.shortcut_names: dict[int | None, str] | None = None  # what the digit keys are described as
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -233,6 +234,9 @@ class CodingScreen(Screen[None]):
     def _name_shortcuts(self) -> None:
         """The digit keys say which code they apply (in `?` and the palette), as the codebook has them now."""
         names = {c.shortcut: c.name for c in self.codes if c.shortcut and c.codable and not c.retired}
+        if names == self.shortcut_names:
+            return  # unchanged: leave the bindings (and the key bar) alone
+        self.shortcut_names = names
         for number in range(1, 10):
             key = str(number)
             described = f"Code {number}: {names[number]}" if number in names else f"Code {number}: (no code yet)"
