@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -31,18 +31,17 @@ from workbench.domain.spans import Span, shorten
 from workbench.domain.transcripts import TurnSpan
 from workbench.domain.wording import counted
 from workbench.tui.host import host
-from workbench.tui.screens.choose_coding import ChooseCodingScreen
-from workbench.tui.screens.code_picker import CodePick, CodePickerScreen
 from workbench.tui.screens.coding.messages import CodingsLoaded, DocumentLoaded
 from workbench.tui.screens.coding.search_bar import DocumentSearchBar
 from workbench.tui.screens.coding.side_panel import SidePanel
 from workbench.tui.screens.coding.status_line import StatusLine, Whereabouts
-from workbench.tui.screens.memo_editor import MemoEditorScreen
-from workbench.tui.screens.new_code_dialog import NewCodeDialog, NewCodeRequest
-from workbench.tui.screens.speaker_rename import SpeakerRename, SpeakerRenameDialog
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.transcript_layout import CodingView, TurnView, timestamp
 from workbench.tui.widgets.transcript_view import TranscriptView
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, which keeps opening a transcript quick
+    from workbench.tui.screens.code_picker import CodePick
+    from workbench.tui.screens.speaker_rename import SpeakerRename
 
 IN_VIVO_WORDS = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
@@ -108,7 +107,7 @@ class CodingScreen(Screen[None]):
         self.seen_others: int | None = None  # the newest event of the other coders then
         self.busy = ""  # what a slow change is doing, shown in the status line until it is done
         self.opening = False  # a document asked for is being read: reloads of the one shown must not win
-        self.shortcut_names: dict[int | None, str] | None = None  # what the digit keys are described as
+        self.shortcut_names: dict[int, str] | None = None  # what the digit keys are described as
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -380,6 +379,9 @@ class CodingScreen(Screen[None]):
             self.apply_code(code.id, span)
 
     def action_pick(self) -> None:
+        from workbench.tui.screens.code_picker import CodePickerScreen
+        from workbench.tui.screens.new_code_dialog import NewCodeDialog
+
         span = self._usable_span()
         if span is None or self.document is None:
             return
@@ -396,12 +398,14 @@ class CodingScreen(Screen[None]):
 
         self.app.push_screen(CodePickerScreen(self.codes, quote), picked)
 
-    def _create_requested(self, request: NewCodeRequest | None, span: Span) -> None:
+    def _create_requested(self, request: Any, span: Span) -> None:
         if request is not None:
             self._start_busy(f"creating “{shorten(request.name, 30)}”…")
             self.create_and_apply(request, span)
 
     def action_in_vivo(self) -> None:
+        from workbench.tui.screens.new_code_dialog import NewCodeRequest
+
         span = self._usable_span()
         if span and self.document is not None:
             words = in_vivo_name(self.document.text[span.start:span.end])
@@ -423,7 +427,7 @@ class CodingScreen(Screen[None]):
                            f"Coded as {code.path}", merge=with_coding)
 
     @work(thread=True, group="coding-change")
-    def create_and_apply(self, request: NewCodeRequest, span: Span, in_vivo: bool = False) -> None:
+    def create_and_apply(self, request: Any, span: Span, in_vivo: bool = False) -> None:
         """The new code and its coding are one change: one undo takes both back."""
         project = host(self).project
         doc_id = self._document_id()
@@ -442,6 +446,8 @@ class CodingScreen(Screen[None]):
         return self.document.id
 
     def action_remove(self) -> None:
+        from workbench.tui.screens.choose_coding import ChooseCodingScreen
+
         under = [c for c in self.codings_under_cursor() if c.status == "applied"]
         if not under:
             self.notify("There is no coding under the cursor.", severity="warning", timeout=2, markup=False)
@@ -460,6 +466,9 @@ class CodingScreen(Screen[None]):
                            merge=without_coding)
 
     def action_memo(self) -> None:
+        from workbench.tui.screens.choose_coding import ChooseCodingScreen
+        from workbench.tui.screens.memo_editor import MemoEditorScreen
+
         under = [c for c in self.codings_under_cursor() if c.status == "applied"]
         if not under:
             self.notify("Put the cursor on a coding to write its memo.", severity="warning", timeout=2, markup=False)
@@ -590,6 +599,8 @@ class CodingScreen(Screen[None]):
     # -- speakers -------------------------------------------------------------------------------------
 
     def action_rename_speaker(self) -> None:
+        from workbench.tui.screens.speaker_rename import SpeakerRenameDialog
+
         _index, turn = self.turn_under_cursor() or (0, None)
         if turn is None or not turn.speaker or self.document is None:
             self.notify("This turn has no speaker to rename.", severity="warning", timeout=3, markup=False)
