@@ -200,3 +200,60 @@ async def test_the_export_of_a_retrieval_view_holds_the_fragments_it_lists(tui_p
     column = next(i for i, name in enumerate(header) if name in ("Text", "Fragment", "Tekst", "Fragment text"))
     exported = sorted(row[column] for row in sheet.iter_rows(min_row=2, values_only=True) if row[column])
     assert exported == listed
+
+
+async def test_an_empty_code_name_is_said_and_the_prompt_stays(tui_project):
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f4")
+        await settle(app, pilot)
+        before = len(tui_project.codebook.list())
+        await pilot.press("n")
+        await pilot.pause()
+        prompt = app.screen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prompt
+        assert "cannot be left empty" in str(prompt.query_one("#prompt-error").render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(tui_project.codebook.list()) == before
+
+
+async def test_merging_asks_first_in_a_dialog_that_says_merge(tui_project):
+    doc = tui_project.documents.list()[0]
+    s = tui_project.documents.show(doc.id).sentences[1]
+    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", s.start, s.end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f4")
+        await settle(app, pilot)
+        screen = app.screen
+        rent = next(c for c in tui_project.codebook.list() if c.path == "Financiering/Huurinkomsten")
+        screen.load(focus=rent.guid)
+        await settle(app, pilot)
+        assert screen.current().guid == rent.guid
+        await pilot.press("M")
+        await pilot.pause()
+        picker = app.screen
+        title = str(picker.query_one("#picker-title").render())
+        assert "Merge Financiering/Huurinkomsten into" in title and "Apply which code" not in title
+        await pilot.press(*"Geldstromen in de wijk")
+        options = picker.query_one("OptionList")
+        assert all(options.get_option_at_index(i).id != "__new__" for i in range(options.option_count))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert "Merge Financiering/Huurinkomsten into Financiering/Geldstromen in de wijk?" in str(
+            app.screen.query_one("#confirm-question").render())
+        await pilot.press("enter")  # "Cancel" has the focus: nothing merges
+        await settle(app, pilot)
+        assert any(c.path == "Financiering/Huurinkomsten" for c in tui_project.codebook.list())
+        await pilot.press("M")
+        await pilot.pause()
+        await pilot.press(*"Geldstromen in de wijk", "enter")
+        await pilot.pause()
+        app.screen.query_one("#confirm-yes").press()
+        await settle(app, pilot)
+        assert not any(c.path == "Financiering/Huurinkomsten" for c in tui_project.codebook.list())
+        assert [c.code for c in tui_project.coding.list(document=doc.id)] == ["Financiering/Geldstromen in de wijk"]
