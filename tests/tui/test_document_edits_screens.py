@@ -144,7 +144,8 @@ async def test_rename_a_speaker_in_this_document_only_from_the_coding_screen(tui
         speakers = {t.speaker for t in tui_project.documents.show(heem.id).turns}
         assert "Fatima (HEEM)" in speakers and old not in speakers
         assert {t.speaker for t in screen.document.turns} == speakers
-        gutter = {line.gutter for line in screen.view._lines if line.gutter_kind == "speaker"}
+        lines = screen.view._lines
+        gutter = {" ".join(lines.speaker_lines(turn)) for turn in range(len(screen.document.turns))}
         assert "Fatima (HEEM)" in gutter and old not in gutter
         assert screen.view.selection == selection  # the selection stayed where it was
         assert "Renamed Respondent to Fatima (HEEM) in" in _notes(app)
@@ -243,9 +244,9 @@ async def test_the_coding_screen_opens_where_the_coder_left_off(tui_project):
 
 async def test_a_colleagues_coding_appears_without_leaving_the_coding_screen(tui_project, monkeypatch):
     from workbench.project import Project
-    from workbench.tui.screens.coding_document import DocumentActions
+    from workbench.tui.screens.coding import CodingScreen
 
-    monkeypatch.setattr(DocumentActions, "WATCH_SECONDS", 0.2)
+    monkeypatch.setattr(CodingScreen, "WATCH_SECONDS", 0.2)
     heem = _doc(tui_project, "HEEM")
     sentence = tui_project.documents.show(heem.id).sentences[5]
     app = WorkbenchApp(tui_project, document=heem.id)
@@ -263,3 +264,46 @@ async def test_a_colleagues_coding_appears_without_leaving_the_coding_screen(tui
                 break
         assert len(coding.codings) == before + 1 and any(c.coder == "bram" for c in coding.codings)
         assert coding.view.selection == kept
+
+
+async def test_undo_keeps_the_cursor_on_the_document_worked_on(tui_project):
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f2")
+        await settle(app, pilot)
+        screen = app.screen
+        table = screen.query_one("#doc-table")
+        last = table.row_count - 1
+        table.move_cursor(row=last)
+        worked_on = screen._current_id()
+        await pilot.press("r")
+        await pilot.pause()
+        app.screen.query_one("#prompt-input").value = "AAA eerste in de lijst"
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert screen._current_id() == worked_on  # renamed to the top of the list: the cursor went with it
+        table.move_cursor(row=table.row_count - 1)
+        await pilot.press("u")
+        await settle(app, pilot)
+        assert screen._current_id() == worked_on
+        await pilot.press("e")
+        await settle(app, pilot)
+        assert app.screen.document_id == worked_on
+
+
+async def test_a_long_title_leaves_every_column_on_a_120_column_screen(tui_project):
+    doc = tui_project.documents.list()[0]
+    long_title = ("Interview met de oprichter van de wijkonderneming over de tijdelijke woonwijk, de plek, de "
+                  "financiering, de rol van de gemeente en de bewoners die de plek dragen (deel 1)")
+    assert len(long_title) > 150
+    tui_project.document_edits.rename(doc.id, long_title)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f2")
+        await settle(app, pilot)
+        table = app.screen.query_one("#doc-table", DataTable)
+        widths = {str(c.label): c.get_render_width(table) for c in table.columns.values()}
+        assert sum(widths.values()) <= 120
+        assert widths["Title"] >= 30 and widths["Words"] >= 6 and widths["Codings"] >= 7
+        row = table.get_row(str(doc.id))
+        assert str(row[0]).endswith("…") and str(row[1]).strip() == f"{doc.words:,}"

@@ -24,9 +24,9 @@ def team_project(db_url, tmp_path):
 
 
 async def test_a_colleagues_coding_arrives_by_notification_not_by_looking_again(team_project, monkeypatch):
-    from workbench.tui.screens.coding_document import DocumentActions
+    from workbench.tui.screens.coding import CodingScreen
 
-    monkeypatch.setattr(DocumentActions, "WATCH_SECONDS", 600.0)  # so only a notification can bring it
+    monkeypatch.setattr(CodingScreen, "WATCH_SECONDS", 600.0)  # so only a notification can bring it
     heem = next(d for d in team_project.documents.list() if "HEEM" in d.title)
     sentence = team_project.documents.show(heem.id).sentences[3]
     app = WorkbenchApp(team_project, document=heem.id)

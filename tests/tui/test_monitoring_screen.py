@@ -271,3 +271,49 @@ async def test_an_empty_log_offers_to_set_up_the_year(tmp_path):
             assert "Set up the year" not in [b.binding.description for b in screen.active_bindings.values()]
     finally:
         project.close()
+
+
+async def test_a_well_written_date_that_does_not_exist_is_called_that(log_project):
+    app = WorkbenchApp(log_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await open_monitoring(app, pilot, "2")
+        await pilot.press("n")
+        await settle(app, pilot)
+        form = app.screen
+        form.query_one("#entry-date", Input).value = "2025-02-31"
+        await pilot.press(*"Werksessie")
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+        assert app.screen is form
+        assert "February 2025 has 28 days" in notes(app)
+        assert "write it as YYYY-MM-DD" not in notes(app)
+
+
+async def test_escape_asks_before_throwing_away_a_half_filled_entry(log_project):
+    before = len(log_project.monitoring.entries.list())
+    app = WorkbenchApp(log_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await open_monitoring(app, pilot, "2")
+        await pilot.press("n")
+        await settle(app, pilot)
+        form = app.screen
+        await pilot.press("escape")  # nothing typed yet: closes at once
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MonitoringScreen"
+        await pilot.press("n")
+        await settle(app, pilot)
+        form = app.screen
+        await pilot.press(*"Werksessie borging")
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        await pilot.press("enter")  # the safe button, "Keep editing", has the focus
+        await settle(app, pilot)
+        assert app.screen is form
+        assert form.query_one("#entry-title", Input).value == "Werksessie borging"
+        await pilot.press("escape")
+        await settle(app, pilot)
+        app.screen.query_one("#confirm-yes").press()
+        await settle(app, pilot)
+        assert type(app.screen).__name__ == "MonitoringScreen"
+        assert len(log_project.monitoring.entries.list()) == before

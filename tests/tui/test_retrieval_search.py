@@ -74,3 +74,31 @@ async def test_ticked_codes_show_a_tick_not_only_a_colour(tui_project):
         await settle(app, pilot)
         first, second = (codes.render_line(y).text for y in (0, 1))
         assert first.startswith("▐ ▌") and second.startswith(f"▐{TICK}▌")
+
+
+async def test_a_slow_word_search_shows_that_it_is_busy(tui_project, monkeypatch):
+    import threading
+
+    release = threading.Event()
+    search = tui_project.search
+    real = search.search
+
+    def slow(*args, **kwargs):
+        release.wait(10)  # the first search loads the language data: seconds on a real machine
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(type(search), "search", lambda self, *a, **k: slow(*a, **k))
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f5")
+        await settle(app, pilot)
+        box = app.screen.query_one("#retrieval-query", Input)
+        box.value = "?subsidie"
+        box.focus()
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        table = app.screen.query_one("#fragments", DataTable)
+        assert table.loading
+        release.set()
+        await settle(app, pilot)
+        assert not table.loading and table.row_count > 0

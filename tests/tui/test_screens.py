@@ -35,12 +35,18 @@ async def test_import_dialog_imports_a_folder(tui_project, tmp_path):
         await settle(app, pilot)
         await pilot.press("i")
         await pilot.pause()
-        path = app.screen.query_one("#import-path", Input)
+        dialog = app.screen
+        path = dialog.query_one("#import-path", Input)
+        assert path.value == str(tui_project.directory / "transcripts")  # the project's folder, not the cwd
+        assert not dialog.query_one("#import-progress").display  # nothing runs yet: no animated bar
         path.value = str(folder)
         await pilot.click("#import-go")
         await settle(app, pilot)
         log = "\n".join(app.screen.query_one("#import-log").lines)
         assert "1 imported, 1 failed" in log
+        result = dialog.query_one("#import-result")
+        assert "1 imported, 1 failed. Esc closes." in str(result.render())
+        assert result.size.width <= dialog.query_one("#import").size.width
         assert "kapot.docx" in log
         await pilot.press("escape")
         await settle(app, pilot)
@@ -129,7 +135,8 @@ async def test_export_dialog_writes_fragments_from_retrieval(tui_project, tmp_pa
         app.screen.query_one("#export-path", Input).value = str(out)
         await pilot.press("ctrl+s")
         await settle(app, pilot)
-        assert "Wrote" in str(app.screen.query_one("#export-result").render())
+        assert type(app.screen).__name__ == "RetrievalScreen"
+        assert any(str(n.message).startswith(f"Wrote {out}") for n in app._notifications)
     sheet = openpyxl.load_workbook(out).worksheets[0]
     texts = [cell.value for row in sheet.iter_rows() for cell in row]
     assert any(isinstance(v, str) and tui_project.documents.show(doc.id).text[s.start:s.end] in v for v in texts)
@@ -150,3 +157,103 @@ async def test_analysis_leaves_out_codes_without_codings_until_asked(tui_project
         await pilot.press("z")
         await settle(app, pilot)
         assert grid.row_count == len([c for c in tui_project.codebook.list() if not c.retired]) > 40
+
+
+async def test_the_export_of_a_retrieval_view_holds_the_fragments_it_lists(tui_project, tmp_path):
+    import openpyxl
+
+    from workbench.project import Project
+
+    doc = tui_project.documents.list()[0]
+    sentences = tui_project.documents.show(doc.id).sentences
+    tui_project.coding.apply(doc.id, "Vertrouwen/Vertrouwen in personen", sentences[1].start, sentences[1].end)
+    tui_project.coding.apply(doc.id, "Vertrouwen", sentences[3].start, sentences[3].end)
+    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", sentences[5].start, sentences[5].end)
+    with Project.open(tui_project.directory, coder="bram") as bram:
+        bram.coding.apply(doc.id, "Vertrouwen/Ruimte om te falen", sentences[7].start, sentences[7].end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("f5")
+        await settle(app, pilot)
+        screen = app.screen
+        ticked = screen.query_one("#retrieval-codes", SelectionList)
+        trust = next(c for c in screen.codes if c.path == "Vertrouwen")
+        ticked.select(trust.guid)
+        screen.query_one("#retrieval-filter", Input).value = "coder=anna"
+        screen.retrieve()
+        await settle(app, pilot)
+        listed = sorted(row.text for kind, row in screen.rows if kind == "fragment")
+        assert len(listed) == 2  # anna's two: the sub-code's and the code's own; bram's is filtered out
+        await pilot.press("ctrl+e")
+        await pilot.pause()
+        dialog = app.screen
+        assert type(dialog).__name__ == "ExportDialog"
+        shown = " ".join(str(dialog.query_one(f"#export-{name}", Input).value) for name in ("codes", "query", "filter"))
+        assert "Vertrouwen" in shown and "coder=anna" in shown
+        assert trust.guid not in shown and not any(c.guid in shown for c in screen.codes)
+        out = tmp_path / "view.xlsx"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.press("ctrl+s")
+        await settle(app, pilot)
+    sheet = openpyxl.load_workbook(out).worksheets[0]
+    header = [cell.value for cell in next(sheet.iter_rows(max_row=1))]
+    column = next(i for i, name in enumerate(header) if name in ("Text", "Fragment", "Tekst", "Fragment text"))
+    exported = sorted(row[column] for row in sheet.iter_rows(min_row=2, values_only=True) if row[column])
+    assert exported == listed
+
+
+async def test_an_empty_code_name_is_said_and_the_prompt_stays(tui_project):
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f4")
+        await settle(app, pilot)
+        before = len(tui_project.codebook.list())
+        await pilot.press("n")
+        await pilot.pause()
+        prompt = app.screen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is prompt
+        assert "cannot be left empty" in str(prompt.query_one("#prompt-error").render())
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert len(tui_project.codebook.list()) == before
+
+
+async def test_merging_asks_first_in_a_dialog_that_says_merge(tui_project):
+    doc = tui_project.documents.list()[0]
+    s = tui_project.documents.show(doc.id).sentences[1]
+    tui_project.coding.apply(doc.id, "Financiering/Huurinkomsten", s.start, s.end)
+    app = WorkbenchApp(tui_project)
+    async with app.run_test(size=(120, 35)) as pilot:
+        await pilot.press("f4")
+        await settle(app, pilot)
+        screen = app.screen
+        rent = next(c for c in tui_project.codebook.list() if c.path == "Financiering/Huurinkomsten")
+        screen.load(focus=rent.guid)
+        await settle(app, pilot)
+        assert screen.current().guid == rent.guid
+        await pilot.press("M")
+        await pilot.pause()
+        picker = app.screen
+        title = str(picker.query_one("#picker-title").render())
+        assert "Merge Financiering/Huurinkomsten into" in title and "Apply which code" not in title
+        await pilot.press(*"Geldstromen in de wijk")
+        options = picker.query_one("OptionList")
+        assert all(options.get_option_at_index(i).id != "__new__" for i in range(options.option_count))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ConfirmDialog"
+        assert "Merge Financiering/Huurinkomsten into Financiering/Geldstromen in de wijk?" in str(
+            app.screen.query_one("#confirm-question").render())
+        await pilot.press("enter")  # "Cancel" has the focus: nothing merges
+        await settle(app, pilot)
+        assert any(c.path == "Financiering/Huurinkomsten" for c in tui_project.codebook.list())
+        await pilot.press("M")
+        await pilot.pause()
+        await pilot.press(*"Geldstromen in de wijk", "enter")
+        await pilot.pause()
+        app.screen.query_one("#confirm-yes").press()
+        await settle(app, pilot)
+        assert not any(c.path == "Financiering/Huurinkomsten" for c in tui_project.codebook.list())
+        assert [c.code for c in tui_project.coding.list(document=doc.id)] == ["Financiering/Geldstromen in de wijk"]

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 from sqlalchemy import text
 
@@ -13,14 +10,13 @@ from workbench.project import Project
 from workbench.resources import sample_transcripts_dir
 from workbench.tui.app import WorkbenchApp
 
-# A fixed place and fixed event times, so that nothing on screen changes between runs.
-PLACE = Path("/tmp/workbench-snapshots/project")
 
 
 @pytest.fixture
-def fixed_project():
-    shutil.rmtree(PLACE.parent, ignore_errors=True)
-    project = Project.init(PLACE, name="Schermproef", coder="anna")
+def fixed_project(tmp_path):
+    """A little project with fixed event times, so that nothing on screen changes between runs; the screens
+    show its database by its place in the project folder, so the temporary folder's name never shows."""
+    project = Project.init(tmp_path / "project", name="Schermproef", coder="anna")
     project.documents.import_paths([sample_transcripts_dir() / name for name in SAMPLES])
     doc = next(d for d in project.documents.list() if "HEEM" in d.title)
     sentences = project.documents.show(doc.id).sentences
@@ -31,7 +27,6 @@ def fixed_project():
         s.execute(text("UPDATE events SET at = '2024-10-08 10:00:00'"))
     yield project
     project.close()
-    shutil.rmtree(PLACE.parent, ignore_errors=True)
 
 
 def _heem(project) -> int:
@@ -42,6 +37,14 @@ async def _settled(pilot):
     await settle(pilot.app, pilot)
 
 
+async def _laid_out(pilot):
+    """Settle, then let the screen lay itself out again: a table sizes its columns to its rows only then."""
+    await settle(pilot.app, pilot)
+    await pilot.wait_for_scheduled_animations()
+    for _ in range(3):
+        await pilot.pause(0.05)
+
+
 def test_home(snap_compare, fixed_project):
     assert snap_compare(WorkbenchApp(fixed_project), terminal_size=(120, 35), run_before=_settled)
 
@@ -49,7 +52,7 @@ def test_home(snap_compare, fixed_project):
 def test_documents(snap_compare, fixed_project):
     async def run_before(pilot):
         await pilot.press("f2")
-        await settle(pilot.app, pilot)
+        await _laid_out(pilot)
 
     assert snap_compare(WorkbenchApp(fixed_project), terminal_size=(120, 35), run_before=run_before)
 
@@ -80,6 +83,6 @@ def test_retrieval(snap_compare, fixed_project):
         query.value = "Huurinkomsten"
         query.focus()
         await pilot.press("enter")
-        await settle(pilot.app, pilot)
+        await _laid_out(pilot)
 
     assert snap_compare(WorkbenchApp(fixed_project), terminal_size=(120, 35), run_before=run_before)

@@ -9,6 +9,7 @@ import typer
 
 from workbench.cli import app
 from workbench.cli.state import print_json, state
+from workbench.domain.export_request import ExportRequest
 
 export_app = typer.Typer(help="Export to Excel, Word, CSV, JSON, iCalendar and more.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
@@ -82,7 +83,7 @@ def fragments(
     project = state(ctx).project()
     wanted = fragment_filter(code, query, attr, coder, doc, speaker, status, date_from, date_to, context)
     target = out or default_out(project, "fragmenten", format or "xlsx")
-    report(project.exports.fragments(target, filters=wanted, fmt=format, pseudonymise=pseudonymise), as_json)
+    report(project.exports.write(ExportRequest("fragments", format, target, wanted, pseudonymise)), as_json)
 
 
 @export_app.command("themes")
@@ -108,7 +109,7 @@ def themes(
     wanted = fragment_filter(code, query, attr, coder, doc, speaker, [], date_from, date_to, "none")
     options = ThemeOptions(by, group_by, quotes, choose, not no_charts, title)
     target = out or default_out(project, "themas", "docx")
-    report(project.exports.themes(target, filters=wanted, options=options, pseudonymise=pseudonymise), as_json)
+    report(project.exports.write(ExportRequest("themes", "docx", target, wanted, pseudonymise, options)), as_json)
 
 
 @export_app.command("codebook")
@@ -123,7 +124,7 @@ def codebook(
 
     project = state(ctx).project()
     target = out or default_out(project, "codeboek", format or "qdc")
-    report(project.exports.codebook(target, fmt=format, pseudonymise=pseudonymise), as_json)
+    report(project.exports.write(ExportRequest("codebook", format, target, pseudonymise=pseudonymise)), as_json)
 
 
 @export_app.command("qdpx")
@@ -137,7 +138,7 @@ def qdpx(
 
     project = state(ctx).project()
     target = out or default_out(project, "project", "qdpx")
-    report(project.exports.qdpx(target, pseudonymise=pseudonymise), as_json)
+    report(project.exports.write(ExportRequest("qdpx", "qdpx", target, pseudonymise=pseudonymise)), as_json)
 
 
 @app.command("import-project")

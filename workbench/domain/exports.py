@@ -24,6 +24,7 @@ class FragmentFilter:
     query: str | None = None
     selection: Selection = EVERYTHING
     context: str = "sentence"
+    subcodes: bool = True  # a code stands for itself and its sub-codes; False: the code alone
 
     def describe(self) -> dict[str, Any]:
         """The filter as the manifest and the title page show it."""
@@ -34,6 +35,7 @@ class FragmentFilter:
             "coders": list(s.coders), "statuses": list(s.statuses),
             "date_from": s.date_from.isoformat() if s.date_from else "",
             "date_to": s.date_to.isoformat() if s.date_to else "", "context": self.context,
+            **({} if self.subcodes else {"subcodes": "not included: each code alone"}),
         }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -51,6 +52,11 @@ def parse_date(text: str, what: str = "date") -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except ValueError:
+        written = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+        if written:
+            from workbench.domain.monitoring_values import no_such_day
+
+            raise InvalidInput(f"The {what} '{text}' is {no_such_day(*map(int, written.groups()))}.") from None
         raise InvalidInput(f"The {what} '{text}' is not a date; write it as YYYY-MM-DD, e.g. 2024-10-01.") from None
 
 

@@ -6,6 +6,7 @@ Researchers write "werkbezoek", "phone/e-mail" or "4 september 2024"; the log st
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 import unicodedata
@@ -149,6 +150,14 @@ def _date_parts(raw: str) -> tuple[int, int, int] | None:
     return None
 
 
+def no_such_day(year: int, month: int, day: int) -> str:
+    """Why a well-written date does not exist: `no day 31: February 2025 has 28 days`."""
+    if not 1 <= month <= 12:
+        return f"not a date: there is no month {month}"
+    days = calendar.monthrange(year, month)[1]
+    return f"not a day of the calendar: {calendar.month_name[month]} {year} has {days} days"
+
+
 def parse_date(value: object, what: str = "The date") -> dt.date:
     """A date from a date, an ISO string, a Dutch day-first date (4-9-2024, 04-09-'24), '4 september 2024' or
     'September 4, 2024'."""
@@ -164,7 +173,7 @@ def parse_date(value: object, what: str = "The date") -> dt.date:
         if parts is not None:
             return dt.date(*parts)
     except ValueError:
-        pass
+        raise InvalidInput(f"{what} '{raw}' is {no_such_day(*parts)}.") from None
     raise InvalidInput(f"{what} '{raw}' is not a date; write it as YYYY-MM-DD, for example 2024-09-04.")
 
 

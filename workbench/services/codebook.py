@@ -22,6 +22,7 @@ from workbench.domain.code_entries import (
     SplitResult,
 )
 from workbench.domain.codebook import AutocodeRules, Codebook, CodeSpec, content_hash
+from workbench.domain.codings import Coding
 from workbench.domain.codebook_diff import CodebookDiff, diff_codebooks
 from workbench.domain.errors import InvalidInput
 from workbench.services import codebook_merge, codebook_ops
@@ -157,6 +158,24 @@ class CodebookService:
             return made
 
         return self._operate("create", work)
+
+    def create_and_apply(self, name: str, document: str | int, start: int, end: int, *, parent: str | None = None,
+                         colour: str | None = None, definition: str = "", in_vivo: bool = False,
+                         ) -> tuple[CodeEntry, Coding]:
+        """Add a new code and code `[start, end)` of a document with it, as one undoable change.
+
+        In-vivo codes go under the top-level "In vivo" category, which is made when missing.
+        """
+        from workbench.services import coding_new_code
+
+        spec = CodeSpec(guid=str(uuid.uuid4()), name=name.strip(), definition=definition.strip(),
+                        colour=codebook_ops.colour_value(colour) if colour else None)
+
+        def work(s: Session, unit: Unit) -> tuple[CodeEntry, Coding]:
+            under = coding_new_code.in_vivo_parent(s) if in_vivo and parent is None else self._parent(s, parent)
+            return coding_new_code.create_and_apply(s, unit, spec, under, document, start, end)
+
+        return self._operate("create_applied", work)
 
     def rename(self, ref: str, name: str, *, name_en: str | None = None) -> CodeEntry:
         """Give a code a new name (and, optionally, a new English name)."""

@@ -6,7 +6,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from workbench.domain.errors import InvalidInput
+from workbench.domain.export_request import KINDS, ExportRequest
 from workbench.domain.exports import ExportResult, FragmentFilter, ThemeOptions
+from workbench.domain.monitoring_report import TimelineExport
 from workbench.domain.project_exchange import ProjectImportReport
 from workbench.domain.pseudonyms import NO_NAMES, Replacer
 from workbench.services.context import ServiceContext
@@ -33,6 +36,25 @@ class ExportService:
 
         report = finish(self.ctx, replacer, kind, Path(result.path), [Path(result.path), result.manifest])
         return replace(result, deidentification=str(report))
+
+    def write(self, request: ExportRequest) -> ExportResult | TimelineExport:
+        """Write the export a request describes (the dialog's and the command line's one way in)."""
+        if request.kind == "fragments":
+            return self.fragments(request.path, filters=request.filters, fmt=request.format,
+                                  pseudonymise=request.pseudonymise)
+        if request.kind == "themes":
+            return self.themes(request.path, filters=request.filters, options=request.theme_options,
+                               pseudonymise=request.pseudonymise)
+        if request.kind == "qdpx":
+            return self.qdpx(request.path, pseudonymise=request.pseudonymise)
+        if request.kind == "codebook":
+            return self.codebook(request.path, fmt=request.format, pseudonymise=request.pseudonymise)
+        if request.kind == "timeline":
+            from workbench.services.monitoring import MonitoringService
+
+            return MonitoringService(self.ctx).export_timeline(request.format, request.path,
+                                                               pseudonymise=request.pseudonymise)
+        raise InvalidInput(f"There is no export of the kind '{request.kind}'; choose one of {', '.join(KINDS)}.")
 
     def qdpx(self, out: Path, *, pseudonymise: bool = False) -> ExportResult:
         """The whole project as a REFI-QDA `.qdpx` (manifest inside)."""

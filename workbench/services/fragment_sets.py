@@ -91,7 +91,8 @@ def collect(ctx: ServiceContext, filters: FragmentFilter, replacer: Replacer) ->
     codes = codes or roots
     if not codes:
         raise InvalidInput("The codebook has no codes yet, so there are no coded fragments to export.")
-    fragments = RetrievalService(ctx).fragments(codes, subcodes=True, context=filters.context, selection=selection)
+    fragments = RetrievalService(ctx).fragments(codes, subcodes=filters.subcodes, context=filters.context,
+                                                 selection=selection)
     if filters.query and fragments:
         hits = QueryService(ctx).run(filters.query, unit="span", selection=selection, with_text=False).hits
         fragments = _within_hits(fragments, hits)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from functools import partial
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -43,7 +44,7 @@ class WorkbenchApp(App):
         *(Binding(key, f"show('{mode}')", label, priority=True) for mode, key, label, _m, _n in SCREENS),
         Binding("ctrl+e", "export", "Export…"),
         Binding("question_mark", "help_keys", "Keys", key_display="?"),
-        Binding("q", "quit", "Quit"),
+        Binding("q", "ask_quit", "Quit"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
     ]
 
@@ -97,9 +98,9 @@ class WorkbenchApp(App):
     def action_export(self) -> None:
         """Open the export dialog (Retrieval opens it with its codes and filters filled in)."""
         if self.project is not None:
-            from workbench.tui.screens.export_dialog import ExportDialog
+            from workbench.tui.screens.export_dialog import export_with_dialog
 
-            self.push_screen(ExportDialog())
+            export_with_dialog(self.screen)
 
     def open_document(self, document: str | int, at: int | None = None) -> None:
         """Open a document in the coding screen, optionally with the selection at an offset."""
@@ -115,20 +116,39 @@ class WorkbenchApp(App):
         else:
             self.action_show_help_panel()
 
+    def action_ask_quit(self) -> None:
+        """q asks first, so a q typed into the wrong place does not close the workbench; ctrl+q does not ask."""
+        from workbench.tui.screens.confirm_dialog import ConfirmDialog
+
+        def answered(sure: bool | None) -> None:
+            if sure:
+                self.exit()
+
+        self.push_screen(ConfirmDialog("Quit the workbench?", "Everything is saved as you go. ctrl+q quits without "
+                                       "asking.", "Quit", "Stay"), answered)
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette lists every key binding of the current screen and the app, besides Textual's own."""
-        yield from super().get_system_commands(screen)
-        seen = set()
-        for owner in (screen, self):
-            for binding in owner.BINDINGS:
-                if not isinstance(binding, Binding) or not binding.description or binding.action in seen:
-                    continue
-                seen.add(binding.action)
-                yield SystemCommand(
-                    f"{binding.description} ({binding.key_display or binding.key})",
-                    binding.description,
-                    lambda owner=owner, action=binding.action: self.run_action(action, owner),
-                )
+        """The palette lists the keys of every screen once, this screen's first, then the app's and the other
+        screens' (choosing one of those goes to its screen first), besides Textual's own."""
+        from workbench.tui.palette import palette_entries
+
+        ours = palette_entries(screen, self.BINDINGS, SCREENS, self.current_mode)
+        names = {entry.title for entry in ours}
+        yield from (command for command in super().get_system_commands(screen) if command.title not in names)
+        for entry in ours:
+            callback: Callable[[], object]
+            if entry.mode is None:
+                callback = partial(self.run_action, entry.action, screen if entry.on_screen else self)
+            else:
+                callback = partial(self.call_later, self._run_on, entry.mode, entry.action)
+            yield SystemCommand(entry.title, entry.help, callback)
+
+    async def _run_on(self, mode: str, action: str) -> None:
+        """Go to a screen, then run one of its actions (a palette command of another screen)."""
+        if self.project is None:
+            return
+        await self.switch_mode(mode)
+        await self.run_action(action, self.screen)
 
 
 def run_app(project=None, *, reason: str = "", document: str | int | None = None, at: int | None = None) -> None:

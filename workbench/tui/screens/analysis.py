@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.tui.markup import esc
 from rich.text import Text
@@ -16,6 +17,7 @@ from textual.widgets import DataTable, Header, Input, Static
 
 from workbench.tui.widgets.shading import bar, shaded
 from workbench.tui.widgets.key_bar import KeyBar
+from workbench.tui.host import host
 
 BYS = ("documents", "speakers", "coders", "cases")
 MEASURES = ("codings", "documents", "words")
@@ -27,7 +29,7 @@ class TableLoaded(Message):
     """A matrix or co-occurrence table was computed."""
 
     kind: str
-    table: object
+    table: Any
     title: str
 
 
@@ -78,9 +80,9 @@ class AnalysisScreen(Screen):
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self, filters: str) -> None:
         from workbench.domain.errors import WorkbenchError
-        from workbench.tui.filter_text import parse_filters
+        from workbench.domain.filter_text import parse_filters
 
-        project = self.app.project
+        project = host(self).project
         try:
             selection = parse_filters(filters)
             if self.mode == "cooccurrence":

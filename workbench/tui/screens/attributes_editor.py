@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Label, TextArea
+from workbench.tui.host import host
 
 
 class AttributesEditor(ModalScreen[bool]):
@@ -48,7 +49,7 @@ class AttributesEditor(ModalScreen[bool]):
     def save(self, wanted: dict) -> None:
         from workbench.domain.errors import WorkbenchError
 
-        service = self.app.project.attributes
+        service = host(self).project.attributes
         try:
             for name, value in wanted.items():
                 if value and str(self.attributes.get(name, "")) != value:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from workbench.tui.markup import esc
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -15,7 +14,8 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from workbench.domain.code_entries import CodeEntry
-from workbench.tui.code_search import rank_codes
+from workbench.tui.code_search import has_name, is_strong_match, rank_codes
+from workbench.tui.markup import esc
 
 NEW = "__new__"
 
@@ -29,7 +29,7 @@ class CodePick:
 
 
 class CodePickerScreen(ModalScreen[CodePick | None]):
-    """Pick a code for the selection."""
+    """Pick a code for the selection (or, with another title, a code to move or merge into)."""
 
     CSS_PATH = "code_picker.tcss"
     BINDINGS = [
@@ -38,14 +38,18 @@ class CodePickerScreen(ModalScreen[CodePick | None]):
         Binding("up", "move(-1)", "Previous", show=False),
     ]
 
-    def __init__(self, codes: Sequence[CodeEntry], selected_text: str = ""):
+    def __init__(self, codes: Sequence[CodeEntry], selected_text: str = "", *, title: str = "Apply which code?",
+                 allow_new: bool = True):
         super().__init__()
         self.codes = list(codes)
         self.selected_text = selected_text
+        self.title_text = title
+        self.allow_new = allow_new
 
     def compose(self) -> ComposeResult:
         with Vertical(id="picker"):
-            yield Label("Apply which code?  [dim](type to search; Enter applies; Esc cancels)[/dim]", id="picker-title")
+            hint = "type to search; Enter takes the highlighted line; Esc cancels"
+            yield Label(f"{esc(self.title_text)}  [dim]({hint})[/dim]", id="picker-title")
             if self.selected_text:
                 yield Label(f"“{esc(self.selected_text)}”", id="picker-quote")
             yield Input(placeholder="code name, English name or words from its definition", id="picker-query")
@@ -56,18 +60,24 @@ class CodePickerScreen(ModalScreen[CodePick | None]):
         self.query_one(Input).focus()
 
     def _refill(self, query: str) -> None:
-        options = self.query_one(OptionList)
-        options.clear_options()
-        for code in rank_codes(self.codes, query):
+        """List the matches; a name no code has is offered as a new code, first when nothing plainly matches."""
+        options: list[Option] = []
+        ranked = rank_codes(self.codes, query)
+        for code in ranked:
             key = esc(f"[{code.shortcut}] ") if code.shortcut else "    "
             english = f"  [dim]{esc(code.name_en)}[/dim]" if code.name_en and code.name_en != code.name else ""
             swatch = f"[{code.colour}]■[/] "
-            options.add_option(Option(f"{key}{swatch}{esc(code.path)}{english}", id=str(code.id)))
+            options.append(Option(f"{key}{swatch}{esc(code.path)}{english}", id=str(code.id)))
         name = query.strip()
-        if name and not any(code.name.lower() == name.lower() for code in self.codes):
-            options.add_option(Option(f"    [b]+ New code[/b] “{esc(name)}”", id=NEW))
-        if options.option_count:
-            options.highlighted = 0
+        if self.allow_new and name and not has_name(self.codes, name):
+            new = Option(f"    [b]+ New code[/b] “{esc(name)}”  [dim](choose its parent, definition, colour)[/dim]",
+                         id=NEW)
+            strong = bool(ranked) and is_strong_match(ranked[0], name)
+            options.insert(len(options) if strong else 0, new)
+        listing = self.query_one(OptionList)
+        listing.set_options(options)
+        if options:
+            listing.highlighted = 0
 
     @on(Input.Changed, "#picker-query")
     def _query_changed(self, event: Input.Changed) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from workbench.tui.markup import esc
 from textual import on, work
@@ -15,6 +16,7 @@ from textual.widgets import Header, Static, Tree
 
 from workbench.tui.screens.codebook_actions import CodebookActions
 from workbench.tui.widgets.key_bar import KeyBar
+from workbench.tui.host import host
 
 
 @dataclass
@@ -69,7 +71,7 @@ class CodebookScreen(CodebookActions, Screen):
 
     @work(thread=True, exclusive=True, group="codebook")
     def load(self, note: str = "", focus: str | None = None) -> None:
-        self.post_message(CodesLoaded(self.app.project.codebook.list(), note, focus))
+        self.post_message(CodesLoaded(host(self).project.codebook.list(), note, focus))
 
     @on(CodesLoaded)
     def _loaded(self, message: CodesLoaded) -> None:
@@ -78,7 +80,7 @@ class CodebookScreen(CodebookActions, Screen):
         keep = message.focus or (selected.guid if selected else None)
         self.codes = message.codes
         tree.clear()
-        nodes = {}
+        nodes: dict[str | None, Any] = {}
         parents = {code.parent_path for code in self.codes}
         cursor_node = None
         for code in self.codes:

@@ -2,14 +2,26 @@
 
 from __future__ import annotations
 
-from textual import work
+from collections.abc import Callable
+from typing import Any
 
+from textual import work
+from textual.screen import Screen
+
+from workbench.tui.host import host
 from workbench.tui.markup import esc
 from workbench.tui.screens.prompt import PromptScreen
 
 
-class CodebookActions:
-    """Actions of CodebookScreen."""
+EMPTY = "This cannot be left empty: type it, or press Esc to cancel."
+
+
+class CodebookActions(Screen[None]):
+    """The base of CodebookScreen, which keeps the codes listed and knows the one under the cursor."""
+
+    codes: list[Any]
+    current: Callable[[], Any]
+    load: Callable[..., Any]
 
     def _need_code(self):
         code = self.current()
@@ -19,7 +31,7 @@ class CodebookActions:
 
     def _ask(self, question: str, then, value: str = "", placeholder: str = "") -> None:
         # The questions are plain text holding code paths, which may contain "[".
-        self.app.push_screen(PromptScreen(esc(question), value, placeholder), lambda answer: answer and then(answer))
+        self.app.push_screen(PromptScreen(esc(question), value, placeholder, required=EMPTY), lambda answer: answer and then(answer))
 
     @work(thread=True, group="codebook-change")
     def change(self, operation, describe) -> None:
@@ -27,7 +39,7 @@ class CodebookActions:
         from workbench.domain.errors import WorkbenchError
 
         try:
-            result = operation(self.app.project.codebook)
+            result = operation(host(self).project.codebook)
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return
@@ -76,10 +88,12 @@ class CodebookActions:
 
         code = self._need_code()
         if code:
-            self.app.push_screen(MemoEditorScreen(f"Definition of {code.path}", code.definition),
-                                 lambda text: text is not None and self.change(
-                                     lambda book: book.edit(code.guid, definition=text),
-                                     lambda made: f"Definition of {made.path} saved"))
+            def written(text: str | None) -> None:
+                if text is not None:
+                    self.change(lambda book: book.edit(code.guid, definition=text),
+                                lambda made: f"Definition of {made.path} saved")
+
+            self.app.push_screen(MemoEditorScreen(f"Definition of {code.path}", code.definition), written)
 
     def _pick_code(self, question: str, then, exclude: int) -> None:
         from workbench.tui.screens.code_picker import CodePickerScreen
@@ -87,7 +101,7 @@ class CodebookActions:
         choices = [c for c in self.codes if c.id != exclude and not c.retired]
         # The picker offers codable codes; for a move, categories are valid parents too.
         choices = [c if c.codable else _as_codable(c) for c in choices]
-        self.app.push_screen(CodePickerScreen(choices, question),
+        self.app.push_screen(CodePickerScreen(choices, title=question, allow_new=False),
                              lambda pick: pick and pick.code_id and then(next(c for c in self.codes if c.id == pick.code_id)))
 
     def action_move(self) -> None:
@@ -99,10 +113,21 @@ class CodebookActions:
     def action_merge(self) -> None:
         code = self._need_code()
         if code:
-            self._pick_code(f"Merge {code.path} into…", lambda target: self.change(
-                lambda book: book.merge(code.guid, target.guid),
-                lambda done: f"Merged into {done.target.path}: {done.moved} codings moved, {done.collapsed} collapsed"),
-                code.id)
+            self._pick_code(f"Merge {code.path} into…", lambda target: self._confirm_merge(code, target), code.id)
+
+    def _confirm_merge(self, code, target) -> None:
+        """Merging cannot be told apart afterwards: ask first, naming both codes and what moves."""
+        from workbench.tui.screens.confirm_dialog import ConfirmDialog
+
+        explanation = (f"Every coding of {code.path} ({code.codings}) becomes a coding of {target.path}, and "
+                       f"{code.path} leaves the codebook. u (undo) takes the merge back.")
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.change(lambda book: book.merge(code.guid, target.guid),
+                            lambda done: f"Merged into {done.target.path}: {done.moved} codings moved, "
+                                         f"{done.collapsed} collapsed")
+
+        self.app.push_screen(ConfirmDialog(f"Merge {code.path} into {target.path}?", explanation, "Merge"), answered)
 
     def action_split(self) -> None:
         code = self._need_code()
@@ -113,7 +138,7 @@ class CodebookActions:
     def open_split(self, code) -> None:
         from workbench.tui.screens.split_dialog import SplitDialog
 
-        codings = self.app.project.coding.list(code=code.guid, status="applied")
+        codings = host(self).project.coding.list(code=code.guid, status="applied")
         if not codings:
             self.app.call_from_thread(self.notify, f"{code.path} has no codings to split.", severity="warning", markup=False)
             return

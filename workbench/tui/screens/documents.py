@@ -11,10 +11,14 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, Static
+from rich.text import Text
+
+from workbench.domain.spans import shorten
 from workbench.domain.wording import counted
 from workbench.tui.markup import esc
 from workbench.tui.screens.own_dialogs import OwnDialogs
 from workbench.tui.widgets.key_bar import KeyBar
+from workbench.tui.host import host
 
 KEY_ATTRIBUTES = 3
 
@@ -72,7 +76,7 @@ class DocumentsScreen(OwnDialogs, Screen):
 
     @work(thread=True, exclusive=True, group="documents")
     def load(self) -> None:
-        self.post_message(DocumentsLoaded(self.app.project.documents.list()))
+        self.post_message(DocumentsLoaded(host(self).project.documents.list()))
 
     @on(DocumentsLoaded)
     def _loaded(self, message: DocumentsLoaded) -> None:
@@ -91,9 +95,12 @@ class DocumentsScreen(OwnDialogs, Screen):
     def _fill(self, select: int | None = None) -> None:
         table = self.query_one("#doc-table", DataTable)
         keep = table.cursor_row
+        select = select if select is not None else self._current_id()  # the cursor stays on its document
         table.clear(columns=True)
-        attributes = self._attribute_names()
-        table.add_columns("Title", "Format", "Lang", "Speakers", "Words", "Codings", *attributes)
+        attributes = self._attribute_names()[:attributes_that_fit(self.size.width or 120)]
+        table.add_columns("Title", "Words", "Codings", "Format", "Lang", "Speakers", *attributes)
+        # The counts stand next to the title and a long title is cut, so every column fits the screen.
+        title_room, speaker_room = column_room(self.size.width or 120, len(attributes))
         needle = self.query_one("#doc-filter", Input).value.strip().lower()
         key = self.SORTS[self.sort_index]
         ordered = sorted(self.documents, key=lambda d: getattr(d, key) if key != "title" else d.title.lower(),
@@ -104,8 +111,10 @@ class DocumentsScreen(OwnDialogs, Screen):
             speakers = " · ".join(doc.speakers[:3]) + (" …" if len(doc.speakers) > 3 else "")
             if needle and needle not in haystack:
                 continue
-            table.add_row(doc.title, doc.format, doc.language, speakers, f"{doc.words:,}", str(doc.codings),
-                          *(str(doc.attributes.get(name, "")) for name in attributes), key=str(doc.id))
+            table.add_row(shorten(doc.title, title_room), Text(f"{doc.words:,}", justify="right"),
+                          Text(str(doc.codings), justify="right"), doc.format, doc.language,
+                          shorten(speakers, speaker_room),
+                          *(shorten(str(doc.attributes.get(name, "")), 14) for name in attributes), key=str(doc.id))
             shown += 1
         if shown:
             table.move_cursor(row=min(keep, shown - 1))
@@ -117,12 +126,16 @@ class DocumentsScreen(OwnDialogs, Screen):
             + ("" if self.documents else " · press i to import transcripts")
         )
 
+    def on_resize(self) -> None:
+        if self.documents:
+            self._fill()
+
     def _current_id(self) -> int | None:
         table = self.query_one("#doc-table", DataTable)
         if not table.row_count:
             return None
         row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-        return int(row_key.value)
+        return int(row_key.value) if row_key.value is not None else None
 
     def _current(self):
         doc_id = self._current_id()
@@ -132,7 +145,7 @@ class DocumentsScreen(OwnDialogs, Screen):
     def action_open(self) -> None:
         doc_id = self._current_id()
         if doc_id is not None:
-            self.app.open_document(doc_id)
+            host(self).open_document(doc_id)
 
     def action_filter(self) -> None:
         box = self.query_one("#doc-filter", Input)
@@ -186,7 +199,7 @@ class DocumentsScreen(OwnDialogs, Screen):
         if doc is None:
             return
         self.show_dialog(
-            PromptScreen(f"New title for {esc(doc.title)}:", doc.title),
+            PromptScreen(f"New title for {esc(doc.title)}:", doc.title, required="A title cannot be empty: type one, or press Esc to keep it."),
             lambda title: title and title != doc.title and self.change(
                 lambda edits: edits.rename(doc.id, title), lambda _old: f"Renamed to “{title}”", doc.id))
 
@@ -222,7 +235,7 @@ class DocumentsScreen(OwnDialogs, Screen):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            goes = self.app.project.document_edits.what_goes(doc_id)
+            goes = host(self).project.document_edits.what_goes(doc_id)
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return
@@ -244,24 +257,45 @@ class DocumentsScreen(OwnDialogs, Screen):
 
     def action_undo(self) -> None:
         # Through the codebook service, as `workbench undo` does, so undoing a codebook change updates its file.
-        self.change(lambda _edits: self.app.project.history.undo(), lambda event: f"Undid: {event.summary}")
+        self.change(lambda _edits: host(self).project.history.undo(), lambda event: f"Undid: {event.summary}",
+                    touched=lambda event: _document_of(event.target))
 
     @work(thread=True, group="document-edit")
-    def change(self, operation, describe, select: int | None = None) -> None:
+    def change(self, operation, describe, select: int | None = None, touched=None) -> None:
         """Run one edit; a refusal becomes a notification, then the table is read again."""
         from workbench.domain.errors import WorkbenchError
 
-        project = self.app.project
+        project = host(self).project
         try:
             result = operation(project.document_edits)
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return
         self.app.call_from_thread(self.notify, describe(result), timeout=4, markup=False)
-        self.post_message(DocumentsLoaded(project.documents.list(), select))
+        # The cursor goes to the document the change touched (an undo: the one it brought back or changed).
+        self.post_message(DocumentsLoaded(project.documents.list(), touched(result) if touched else select))
 
 
 def _erased(gone) -> str:
     """What an erasure did, and the backups the user should delete too."""
     backups = f" Delete these backups too: {', '.join(gone.backups)}." if gone.backups else ""
     return f"Erased “{gone.title}” for good, from the project, its history and the database file.{backups}"
+
+
+def _document_of(target: str) -> int | None:
+    """The document id of an event's target (`document:12`), or None for another target."""
+    kind, _, ident = target.partition(":")
+    return int(ident) if kind == "document" and ident.isdigit() else None
+
+
+def attributes_that_fit(width: int) -> int:
+    """How many attribute columns a screen `width` wide has room for beside a readable title and speakers."""
+    return max(0, (width - 9 - 8 - 7 - 5 - 2 * 6 - 2 - 28 - 14) // 17)
+
+
+def column_room(width: int, attributes: int) -> tuple[int, int]:
+    """How many characters the title and the speakers get on a screen `width` wide beside the other columns."""
+    fixed = 9 + 8 + 7 + 5 + attributes * 15 + 2 * (6 + attributes) + 2  # words, codings, format, language, cells
+    room = max(width - fixed, 24)
+    speakers = max(12, min(30, room // 3))
+    return max(room - speakers, 16), speakers

@@ -1,4 +1,5 @@
-"""Write or change a log entry; ctrl+s checks every field and returns the draft, Esc cancels.
+"""Write or change a log entry; ctrl+s checks every field and returns the draft, Esc cancels (asking first when
+something was typed).
 
 The form only reads what was typed: problems (a missing title, an end before the date) are named in a
 notification and the form stays open, so nothing is saved half. The caller saves the draft.
@@ -110,6 +111,7 @@ class EntryFormScreen(ModalScreen[EntryDraft | None]):
         for field, (title, _options) in SELECTS.items():
             self.query_one(f"#entry-{field}", Select).query_one("SelectCurrent").border_title = title
         self.query_one("#entry-title" if self.values.get("date") else "#entry-date", Input).focus()
+        self.opened_with = self.raw_values()  # what Esc compares with before it throws anything away
 
     def raw_values(self) -> dict[str, Any]:
         """What the form holds now, as the raw values an entry is read from."""
@@ -129,5 +131,18 @@ class EntryFormScreen(ModalScreen[EntryDraft | None]):
             return
         self.dismiss(draft)
 
+    def _throw_away(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; when something was typed, only after asking, since the typing would be lost."""
+        if self.raw_values() == self.opened_with:
+            self.dismiss(None)
+            return
+        from workbench.tui.screens.confirm_dialog import ConfirmDialog
+
+        self.app.push_screen(
+            ConfirmDialog("Throw away what you typed?", "This entry is not saved: ctrl+s saves it instead.",
+                          "Throw away", "Keep editing"),
+            self._throw_away)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import datetime as dt
 from dataclasses import dataclass
 
 from workbench.tui.markup import esc
@@ -15,6 +18,7 @@ from textual.widgets import DataTable, Header, Static
 
 from workbench.domain.status import ProjectStatus
 from workbench.tui.widgets.key_bar import KeyBar
+from workbench.tui.host import host
 
 
 @dataclass
@@ -57,10 +61,13 @@ class HomeScreen(Screen):
     def on_mount(self) -> None:
         self.query_one("#counts", DataTable).add_columns("what", "count")
         self.query_one("#themes", DataTable).add_columns("Theme", "Codings", "Sub-codes")
-        self.query_one("#activity", DataTable).add_columns("When", "Who", "What")
 
     def on_screen_resume(self) -> None:
         self.load()
+
+    def on_resize(self) -> None:
+        # On a narrow terminal the counts and themes take less room, so recent activity stays readable.
+        self.set_class(self.size.width < 100, "-narrow")
 
     def action_memo(self) -> None:
         """Write or edit one's memo on the project as a whole (a research diary, first thoughts)."""
@@ -70,7 +77,7 @@ class HomeScreen(Screen):
 
     @work(thread=True, exclusive=True, group="home")
     def load(self) -> None:
-        project = self.app.project
+        project = host(self).project
         summary = project.status.summary()
         themes = top_themes(project)
         events = project.history.recent(15)
@@ -80,7 +87,7 @@ class HomeScreen(Screen):
     def show(self, message: HomeLoaded) -> None:
         summary = message.summary
         self.query_one("#project-name", Static).update(
-            f"[b]{esc(summary.name)}[/b]  ·  {esc(summary.database)}  ·  coder [b]{esc(self.app.project.coder)}[/b]"
+            f"[b]{esc(summary.name)}[/b]  ·  {esc(_shown_database(summary.database, host(self).project.directory))}  ·  coder [b]{esc(host(self).project.coder)}[/b]"
         )
         counts = self.query_one("#counts", DataTable)
         counts.clear()
@@ -95,9 +102,15 @@ class HomeScreen(Screen):
         for name, colour, codings, children in message.themes:
             themes.add_row(f"[{colour}]■[/] {esc(name)}", str(codings), str(children))
         activity = self.query_one("#activity", DataTable)
-        activity.clear()
+        activity.clear(columns=True)
+        coders = {event.coder for event in message.events}
+        today = dt.datetime.now(dt.timezone.utc).astimezone().date()
+        activity.add_columns("When", *(("Who",) if len(coders) > 1 else ()), "What")
         for event in message.events:
-            activity.add_row(event.at.strftime("%d %b %H:%M"), event.coder or "-", event.summary or event.kind)
+            at = event.at.astimezone()
+            when = at.strftime("%H:%M") if at.date() == today else at.strftime("%d %b")
+            who = (event.coder or "-",) if len(coders) > 1 else ()
+            activity.add_row(when, *who, event.summary or event.kind)
 
 
 def top_themes(project) -> list[tuple[str, str, int, int]]:
@@ -115,3 +128,13 @@ def top_themes(project) -> list[tuple[str, str, int, int]]:
             totals[root][2] += code.codings
             totals[root][3] += 0 if code.depth == 0 else 1
     return [tuple(values) for values in totals.values()]
+
+
+def _shown_database(url: str, directory: Path | None) -> str:
+    """The project's own SQLite file by its place in the project folder; a server by its URL (no password)."""
+    prefix = "sqlite:///"
+    if directory is not None and url.startswith(prefix):
+        path = Path(url[len(prefix):])
+        if path.is_relative_to(directory):
+            return f"{directory.name}/{path.relative_to(directory)}"
+    return url

@@ -11,7 +11,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Button, DirectoryTree, Input, Label, Log, ProgressBar
+from textual.widgets import Button, DirectoryTree, Input, Label, Log, ProgressBar, Static
+from workbench.tui.host import host
 
 
 @dataclass
@@ -44,12 +45,26 @@ class ImportDialog(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(id="import"):
             yield Label("[b]Import transcripts[/b]  [dim]Word, VTT, SRT, Whisper, Amberscript, txt/md, odt/rtf/pdf[/dim]")
-            yield DirectoryTree(Path.cwd(), id="import-tree")
+            start = self.start_folder()
+            yield DirectoryTree(start, id="import-tree")
             with Horizontal(id="import-row"):
-                yield Input(value=str(Path.cwd() / "transcripts"), placeholder="file or folder", id="import-path")
+                yield Input(value=str(start), placeholder="file or folder", id="import-path")
                 yield Button("Import", id="import-go", variant="primary")
             yield ProgressBar(id="import-progress", show_eta=False)
             yield Log(id="import-log", auto_scroll=True)
+            yield Static("", id="import-result", markup=False)
+
+    def start_folder(self) -> Path:
+        """The project's transcripts folder (or the project folder), where a team keeps its transcripts."""
+        directory = host(self).project.directory
+        if directory is None:
+            return Path.cwd()
+        transcripts = directory / "transcripts"
+        return transcripts if transcripts.is_dir() else directory
+
+    def on_mount(self) -> None:
+        # Hidden until an import starts: an empty bar would animate as if something were running.
+        self.query_one("#import-progress", ProgressBar).display = False
 
     @on(DirectoryTree.FileSelected)
     @on(DirectoryTree.DirectorySelected)
@@ -61,6 +76,10 @@ class ImportDialog(ModalScreen[bool]):
     def _go(self) -> None:
         path = Path(self.query_one("#import-path", Input).value.strip()).expanduser()
         self.query_one("#import-go", Button).disabled = True
+        bar = self.query_one("#import-progress", ProgressBar)
+        bar.display = True
+        bar.update(total=None, progress=0)
+        self.query_one("#import-result", Static).update("")
         self.query_one("#import-log", Log).write_line(f"Importing {path} …")
         self.run_import(path)
 
@@ -73,7 +92,7 @@ class ImportDialog(ModalScreen[bool]):
             self.post_message(ImportProgressed(done, total, result.line))
 
         try:
-            self.app.project.documents.import_paths([path], progress=progress)
+            host(self).project.documents.import_paths([path], progress=progress)
         except Exception as exc:  # noqa: BLE001 - any failure becomes a line in the dialog, never a crash
             self.post_message(ImportProgressed(0, 0, f"failed: {exc}"))
         imported = sum(1 for r in results if r.status == "imported")
@@ -89,9 +108,9 @@ class ImportDialog(ModalScreen[bool]):
     @on(ImportFinished)
     def _finished(self, message: ImportFinished) -> None:
         self.imported += message.imported
-        self.query_one("#import-log", Log).write_line(
-            f"Done: {message.imported} imported, {message.failed} failed. Esc closes."
-        )
+        done = f"Done: {message.imported} imported, {message.failed} failed. Esc closes."
+        self.query_one("#import-log", Log).write_line(done)
+        self.query_one("#import-result", Static).update(done)  # wrapped, whole, under the list of files
         self.query_one("#import-go", Button).disabled = False
 
     def action_close(self) -> None:

@@ -1,4 +1,4 @@
-"""Write or edit a memo; ctrl+s saves, Esc cancels."""
+"""Write or edit a memo; ctrl+s saves, Esc cancels (asking first when the memo was changed)."""
 
 from __future__ import annotations
 
@@ -32,5 +32,18 @@ class MemoEditorScreen(ModalScreen[str | None]):
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
 
+    def _throw_away(self, yes: bool | None) -> None:
+        if yes:
+            self.dismiss(None)
+
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close; a changed memo only after asking, since the typing would be lost."""
+        if self.query_one(TextArea).text == self.text:
+            self.dismiss(None)
+            return
+        from workbench.tui.screens.confirm_dialog import ConfirmDialog
+
+        self.app.push_screen(
+            ConfirmDialog("Throw away the changes to this memo?", "ctrl+s saves them instead.", "Throw away",
+                          "Keep editing"),
+            self._throw_away)

@@ -7,13 +7,18 @@ one resume with `back_from_dialog`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
 
-class OwnDialogs:
-    """Mixed into a screen (before Screen)."""
+from textual.screen import ModalScreen, Screen
+
+
+class OwnDialogs(Screen[None]):
+    """A screen that opens dialogs of its own."""
 
     in_dialog = False
 
-    def show_dialog(self, screen, callback) -> None:
+    def show_dialog(self, screen: ModalScreen[Any], callback: Callable[[Any], Any]) -> None:
         """Open one of the screen's dialogs; its result comes to the callback."""
         self.in_dialog = True
         self.app.push_screen(screen, callback)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from workbench.tui.markup import esc
@@ -15,12 +14,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, SelectionList, Static
 
+from workbench.domain.export_request import split_query
 from workbench.domain.spans import shorten
 from workbench.tui.screens.retrieval_search import PREFIX, WordSearch, hit_row, hit_text
 from workbench.tui.widgets.key_bar import KeyBar
 from workbench.tui.widgets.tick_list import TickList
+from workbench.tui.host import host
 
-QUERY_WORDS = re.compile(r"\b(AND|OR|NOT|NEAR|FOLLOWED|INSIDE)\b")
 UNITS = ("span", "sentence", "turn", "document")
 
 
@@ -88,7 +88,7 @@ class RetrievalScreen(WordSearch, Screen):
 
     @work(thread=True, exclusive=True, group="retrieval-codes")
     def load_codes(self) -> None:
-        self.post_message(CodeListLoaded(self.app.project.codebook.list(include_retired=False)))
+        self.post_message(CodeListLoaded(host(self).project.codebook.list(include_retired=False)))
 
     @on(CodeListLoaded)
     def _codes(self, message: CodeListLoaded) -> None:
@@ -114,24 +114,26 @@ class RetrievalScreen(WordSearch, Screen):
         query = self.query_one("#retrieval-query", Input).value.strip()
         filters = self.query_one("#retrieval-filter", Input).value.strip()
         codes = list(self.query_one("#retrieval-codes", SelectionList).selected)
+        # A busy indicator over the list: the first word search loads the language data and takes seconds.
+        self.query_one("#fragments", DataTable).loading = True
         self.run_retrieval(query, filters, codes)
 
     @work(thread=True, exclusive=True, group="retrieval")
     def run_retrieval(self, query: str, filters: str, codes: list[str]) -> None:
         from workbench.domain.errors import WorkbenchError
-        from workbench.tui.filter_text import parse_filters
+        from workbench.domain.filter_text import parse_filters
 
-        project = self.app.project
+        project = host(self).project
         try:
             selection = parse_filters(filters)
             if query.startswith(PREFIX):
                 rows, title = self.search_words(query, selection)
-            elif query and QUERY_WORDS.search(query):
+            elif split_query(query)[1]:  # a code query, read as the export of this view reads it
                 result = project.queries.run(query, unit=self.unit, selection=selection)
                 rows = [("hit", h) for h in result.hits]
                 title = f"{len(rows)} hits of {query} at {self.unit} level in {result.documents} documents"
             else:
-                names = codes + ([query] if query else [])
+                names = codes + list(split_query(query)[0])
                 if not names:
                     self.post_message(ResultsLoaded([], "Tick codes or type a query."))
                     return
@@ -141,6 +143,7 @@ class RetrievalScreen(WordSearch, Screen):
                 title = f"{len(rows)} fragments in {len({f.document_id for f in fragments})} documents"
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
+            self.app.call_from_thread(setattr, self.query_one("#fragments", DataTable), "loading", False)
             return
         self.post_message(ResultsLoaded(rows, title))
 
@@ -148,6 +151,7 @@ class RetrievalScreen(WordSearch, Screen):
     def _results(self, message: ResultsLoaded) -> None:
         self.rows = message.rows
         table = self.query_one("#fragments", DataTable)
+        table.loading = False
         table.clear()
         for index, (kind, row) in enumerate(self.rows):
             if kind == "word":
@@ -192,7 +196,7 @@ class RetrievalScreen(WordSearch, Screen):
     def action_open(self) -> None:
         row = self._current()
         if row is not None:
-            self.app.open_document(row[1].document_id, at=row[1].start)
+            host(self).open_document(row[1].document_id, at=row[1].start)
 
     def action_focus_query(self) -> None:
         self.query_one("#retrieval-query", Input).focus()
@@ -220,6 +224,7 @@ class RetrievalScreen(WordSearch, Screen):
             self.notify("Exports hold coded fragments: turn the hits into codings first (g), or tick codes.",
                         severity="warning", timeout=5, markup=False)
             return
-        from workbench.tui.screens.export_dialog import ExportDialog
+        from workbench.tui.screens.export_dialog import ExportPreset, codes_by_name, export_with_dialog
 
-        self.app.push_screen(ExportDialog(codes=codes, filters=filters, query=query))
+        export_with_dialog(self, ExportPreset(codes_by_name(codes, self.codes), query, filters, self.subcodes,
+                                              self.context))

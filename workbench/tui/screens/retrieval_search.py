@@ -6,9 +6,14 @@ screen."""
 from __future__ import annotations
 
 from rich.text import Text
+from typing import Any
+
 from textual import work
+from textual.screen import Screen
+from textual.widgets import Input
 
 from workbench.domain.spans import shorten
+from workbench.tui.host import host
 from workbench.tui.markup import esc
 
 PREFIX = "?"
@@ -36,13 +41,17 @@ def hit_text(hit) -> Text:
     return Text.assemble(header, hit.before, match, hit.after)
 
 
-class WordSearch:
-    """Mixed into RetrievalScreen (handlers by name: `@on` does not register in a mixin)."""
+class WordSearch(Screen[None]):
+    """The base of RetrievalScreen, which keeps the rows listed and the codes of the codebook."""
+
+    rows: list[Any]
+    codes: list[Any]
+    load_codes: Any  # the screen's worker that reads the codebook again
 
     def search_words(self, query: str, selection) -> tuple[list, str]:
         """Run in the screen's worker: the hits as rows, and the line that describes them."""
         pattern, mode = parse_search(query)
-        hits = self.app.project.search.search(pattern, mode=mode, selection=selection)
+        hits = host(self).project.search.search(pattern, mode=mode, selection=selection)
         how = {"lemma": "every form of", "plain": "the phrase", "regex": "the pattern"}[mode]
         documents = len({hit.document_id for hit in hits})
         title = f"{len(hits)} hits of {how} “{pattern}” in {documents} documents"
@@ -56,17 +65,20 @@ class WordSearch:
             self.notify("Search the transcripts first: type ?word in the query box (/).", severity="warning",
                         timeout=4, markup=False)
             return
-        query = self.query_one("#retrieval-query").value.strip()
+        query = self.query_one("#retrieval-query", Input).value.strip()
         pattern = parse_search(query)[0]
-        self.app.push_screen(CodePickerScreen(self.codes, f"{len(hits)} hits of “{pattern}”"),
-                             lambda pick: pick is not None and self.store_suggestions(hits, pick, pattern))
+        def picked(pick: Any) -> None:
+            if pick is not None:
+                self.store_suggestions(hits, pick, pattern)
+
+        self.app.push_screen(CodePickerScreen(self.codes, f"{len(hits)} hits of “{pattern}”"), picked)
 
     @work(thread=True, group="retrieval-suggest")
     def store_suggestions(self, hits: list, pick, pattern: str) -> None:
         """Store the hits, widened to their sentences, as suggestions of the picked (or a new) code."""
         from workbench.domain.errors import WorkbenchError
 
-        project = self.app.project
+        project = host(self).project
         try:
             if pick.code_id is not None:
                 code = next(c for c in self.codes if c.id == pick.code_id)

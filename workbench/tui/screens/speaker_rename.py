@@ -13,6 +13,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet
 
 from workbench.domain.spans import shorten
 from workbench.tui.markup import esc
+from workbench.tui.widgets.toggles import MarkedRadioButton
 
 
 @dataclass(frozen=True)
@@ -40,9 +41,9 @@ class SpeakerRenameDialog(ModalScreen[SpeakerRename | None]):
                         "[dim]Enter renames · Tab chooses where · Esc cancels[/dim]")
             yield Input(self.speaker, placeholder="new name, e.g. Interviewer", id="speaker-name")
             with RadioSet(id="speaker-scope"):
-                yield RadioButton(f"in this document only ({esc(shorten(self.document_title, 50))})",
+                yield MarkedRadioButton(f"in this document only ({esc(shorten(self.document_title, 50))})",
                                   value=True, id="scope-document")
-                yield RadioButton("in every document", id="scope-everywhere")
+                yield MarkedRadioButton("in every document", id="scope-everywhere")
             yield Button("Rename", id="speaker-go", variant="primary")
 
     def on_mount(self) -> None:

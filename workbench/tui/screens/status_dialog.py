@@ -66,6 +66,8 @@ class StatusDialog(ModalScreen[StatusChoice | None]):
         if options.highlighted is None:
             return
         status = options.get_option_at_index(options.highlighted).id
+        if status is None:
+            return
         try:
             day = parse_date(self.query_one("#status-date", Input).value, "The date of the change")
         except InvalidInput as exc:

@@ -12,6 +12,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Header, Input, Static
+from workbench.tui.host import host
 
 
 class WelcomeScreen(Screen):
@@ -74,11 +75,11 @@ class WelcomeScreen(Screen):
         try:
             if demo:
                 project = Project.demo()
-            elif create:
+            elif create and directory is not None:
                 project = Project.init(directory)
             else:
                 project = Project.open(directory)
         except WorkbenchError as exc:
             self.app.call_from_thread(self._say, f"[red]{esc(str(exc))}[/red]")
             return
-        self.app.call_from_thread(self.app.use_project, project)
+        self.app.call_from_thread(host(self).use_project, project)

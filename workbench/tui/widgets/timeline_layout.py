@@ -104,7 +104,8 @@ def columns_for(zoom: str, first: dt.date, last: dt.date) -> tuple[Column, ...]:
     """The columns from the one holding `first` to the one holding `last`, at a zoom level."""
     if zoom not in WIDTHS:
         raise ValueError(f"unknown zoom level {zoom!r}")
-    width, columns = WIDTHS[zoom], []
+    width = WIDTHS[zoom]
+    columns: list[Column] = []
     if zoom == "week":
         day = first - dt.timedelta(days=first.weekday())
         while day <= last:
@@ -162,8 +163,10 @@ def _phase_text(name: str, cells: int, open_start: bool, open_end: bool) -> str:
 
 
 def _track_rows(timeline: Timeline, columns: tuple[Column, ...]) -> list[GridRow]:
-    rows = []
+    rows: list[GridRow] = []
     first, last = timeline.start, timeline.end
+    if first is None or last is None:
+        return rows
     for number, track in enumerate(timeline.tracks):
         colour = TRACK_COLOURS[number % len(TRACK_COLOURS)]
         taken: list[list[tuple[int, int]]] = []
@@ -231,7 +234,8 @@ def _theme_rows(timeline: Timeline, columns: tuple[Column, ...], zoom: str) -> l
         return []
     months = timeline.themes.months
     if zoom == "week":
-        buckets = [(x_of(columns, m.first), x_end(columns, m.last), (i,)) for i, m in enumerate(months)]
+        buckets: list[tuple[int, int, tuple[int, ...]]] = [
+            (x_of(columns, m.first), x_end(columns, m.last), (i,)) for i, m in enumerate(months)]
     else:
         buckets = [(c.x, c.x + c.width - 1, tuple(i for i, m in enumerate(months) if c.start <= m.first <= c.end))
                    for c in columns]
@@ -256,16 +260,17 @@ def _theme_rows(timeline: Timeline, columns: tuple[Column, ...], zoom: str) -> l
 
 def lay_out(timeline: Timeline, zoom: str = "month") -> TimelineGrid:
     """The timeline on a grid at a zoom level: tracks, then a lane per entry type, then the themes."""
-    if not timeline.months:
+    first, last = timeline.start, timeline.end
+    if not timeline.months or first is None or last is None:
         return TimelineGrid(zoom, (), 0, (), ())
-    columns = columns_for(zoom, timeline.start, timeline.end)
+    columns = columns_for(zoom, first, last)
     width = columns[-1].x + columns[-1].width
     rows = _track_rows(timeline, columns)
     entries = [entry for row in timeline.rows for entry in row.entries]
     markers: list[PlacedMarker] = []
     if entries:
         rows.append(GridRow("Entries", "section"))
-        lanes, markers = _lane_rows(entries, columns, len(rows), timeline.end)
+        lanes, markers = _lane_rows(entries, columns, len(rows), last)
         rows.extend(lanes)
     themes = _theme_rows(timeline, columns, zoom)
     if themes:

@@ -6,6 +6,7 @@ Pure computation on offsets (no Textual), so it is tested directly and reused by
 from __future__ import annotations
 
 import bisect
+import textwrap
 from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class CodingView:
     colour: str
     suggested: bool = False
     coder: str = ""
+    initials: str = ""  # the coder's initials, set when more than one coder coded the document
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,10 @@ class Lines(Sequence[VisualLine]):
     and leave the garbage collector nothing to scan.
     """
 
-    def __init__(self, turns: Sequence[TurnView]):
+    def __init__(self, turns: Sequence[TurnView], gutter: int = 12):
         self.turns = turns
+        self.gutter = gutter
+        self._names: dict[int, list[str]] = {}
         self.starts = array("q")
         self.ends = array("q")
         self.owners = array("l")  # the turn of each line
@@ -79,23 +83,38 @@ class Lines(Sequence[VisualLine]):
         gutter, kind = "", ""
         turn = self.turns[turn_index]
         # A turn without a speaker (a speech-recognition segment) shows its time on its first line.
-        time_row = 0 if turn.speaker is None else 1
-        if row == time_row and turn.t_start is not None:
+        name = self.speaker_lines(turn_index) if turn.speaker else []
+        if 0 <= row < len(name):
+            gutter, kind = name[row], "speaker"
+        elif row == len(name) and turn.t_start is not None:
             gutter, kind = timestamp(turn.t_start), "time"
-        elif row == 0:
-            gutter, kind = turn.speaker or "", "speaker"
         return VisualLine(self.starts[index], self.ends[index], turn_index, gutter, kind)
+
+    def speaker_lines(self, turn_index: int) -> list[str]:
+        """The speaker's name wrapped to the gutter (a long name takes up to three lines, then is cut)."""
+        found = self._names.get(turn_index)
+        if found is None:
+            found = self._names[turn_index] = speaker_lines(self.turns[turn_index].speaker or "", self.gutter)
+        return found
 
     def __iter__(self):
         return (self[i] for i in range(len(self)))
 
 
-def layout(text: str, turns: Sequence[TurnView], width: int) -> Lines:
-    """The visual lines of the whole transcript at a text width (greedy word wrap), with a gap between turns."""
+def speaker_lines(name: str, width: int) -> list[str]:
+    """A speaker's name in at most three gutter lines of `width`, broken between words where it can be."""
+    if len(name) <= width:
+        return [name] if name else []
+    return textwrap.wrap(name, width, break_long_words=True, max_lines=3, placeholder="…")
+
+
+def layout(text: str, turns: Sequence[TurnView], width: int, gutter: int = 12) -> Lines:
+    """The visual lines of the whole transcript at a text width (greedy word wrap), with a gap between turns;
+    a turn has lines enough for its speaker's name (`gutter` wide) and time beside it."""
     width = max(width, 8)
     if not turns:
         turns = [TurnView(0, len(text), None, None)]
-    lines = Lines(turns)
+    lines = Lines(turns, gutter)
     starts, ends, owners, rows = lines.starts.append, lines.ends.append, lines.owners.append, lines.rows.append
     find, rfind = text.find, text.rfind
     for index, turn in enumerate(turns):
@@ -123,8 +142,11 @@ def layout(text: str, turns: Sequence[TurnView], width: int) -> Lines:
             if newline == -1:
                 break
             paragraph_start = newline + 1
-        if row < 2 and turn.t_start is not None and turn.speaker is not None:  # room for the time under the speaker
+        named = len(lines.speaker_lines(index)) if turn.speaker else 0
+        needed = named + (1 if turn.t_start is not None else 0)
+        while row < needed:  # room for a long name and the timestamp under it
             starts(turn_end), ends(turn_end), owners(index), rows(row)
+            row += 1
     return lines
 
 

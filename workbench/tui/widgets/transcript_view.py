@@ -75,7 +75,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         self.hits: list[tuple[int, int]] = []
         self.selection = (0, 0)
         self._lines: Lines | list[VisualLine] = []
-        self._starts: list[int] = []
+        self._starts: Sequence[int] = []
         self._index = CodingIndex([])
         self._per_line: dict[int, list[CodingView]] = {}
         self._columns: dict[int, int] = {}
@@ -115,7 +115,7 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
 
     def _relayout(self) -> None:
         width = self.text_width
-        self._lines = layout(self.text, self.turns, width)
+        self._lines = layout(self.text, self.turns, width, GUTTER - 2)
         self._starts = self._lines.starts
         self._per_line = {}
         self._layout_width = width
@@ -151,15 +151,18 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
             self.scroll_to_selection()
         self.post_message(self.SelectionChanged(start, end))
 
-    def scroll_to_selection(self, *, animate: bool = False) -> None:
-        if not self._lines:
+    def scroll_to_selection(self, *, animate: bool = False, center: bool = False) -> None:
+        """Bring the selection into view (to the middle with `center`, as when a document is reopened)."""
+        if not self._lines or not self.size.height:
             return
         first, last = self.line_of(self.selection[0]), self.line_of(max(self.selection[1] - 1, self.selection[0]))
         top = int(self.scroll_offset.y)
-        if top <= first and last < top + self.size.height:
+        if top <= first and last < top + self.size.height and not center:
             return  # already in view: no scroll, no extra repaint
         height = min(last - first + 1, max(self.size.height - 2, 1))
-        self.scroll_to_region(Region(0, first, 1, height), animate=animate, spacing=None, immediate=True)
+        # force: right after a new layout the scrollbars are not yet worked out and would refuse the scroll.
+        self.scroll_to_region(Region(0, first, 1, height), animate=animate, spacing=None, immediate=True,
+                              center=center, force=True)
 
     def on_mouse_down(self, event: events.MouseDown) -> None:
         self._drag_anchor = self.offset_at(event.x, event.y)
@@ -262,10 +265,42 @@ class TranscriptView(ScrollView, can_focus=True, inherit_bindings=False):
         label = ""
         if starting:
             more = f" +{len(starting) - 1}" if len(starting) > 1 else ""
-            first = ("?" if starting[0].suggested else "") + starting[0].label
+            first = _label(starting[0])
             room = label_width - len(more)
-            label = (first if len(first) <= room else first[: max(room - 1, 1)] + "…") + more
+            if len(first) > room and not more and self._continues(index, starting[0]):
+                label = first[:room]  # the rest goes on the coding's next line
+            else:
+                label = (first if len(first) <= room else first[: max(room - 1, 1)] + "…") + more
+        elif self._lines[index].start != self._lines[index].end:
+            label = self._continued_label(index, codings, label_width)
         text = label[:label_width].ljust(label_width)
-        label_style = base + Style(dim=True) if not starting else base + Style(italic=True)
+        label_style = base + Style(italic=True)
         return [*cells, Segment(" ", base), Segment(text, label_style)]
 
+    def _continues(self, index: int, coding: CodingView) -> bool:
+        """Whether the coding goes on to the next text line, where the rest of its label can stand."""
+        following = index + 1
+        if following < len(self._lines) and self._lines[following].start == self._lines[following].end:
+            following += 1  # a gap between turns
+        return following < len(self._lines) and coding.end > self._lines[following].start and not any(
+            self.line_of(c.start) == following for c in self._covering(following))
+
+    def _continued_label(self, index: int, codings: Sequence[CodingView], width: int) -> str:
+        """The rest of a long label that began on an earlier line of the same coding (only the second line)."""
+        previous = index - 1
+        if previous >= 0 and self._lines[previous].start == self._lines[previous].end:
+            previous -= 1
+        if previous < 0:
+            return ""
+        started = [c for c in self._covering(previous)
+                   if self.line_of(c.start) == previous and self._lines[previous].start != self._lines[previous].end]
+        if len(started) != 1 or started[0] not in codings:
+            return ""
+        rest = _label(started[0])[width:]
+        return rest if len(rest) <= width else rest[: width - 1] + "…"
+
+
+def _label(coding: CodingView) -> str:
+    """A coding's margin label: the coder's initials (when several coded), `?` for a suggestion, the code."""
+    owner = f"{coding.initials} " if coding.initials else ""
+    return owner + ("?" if coding.suggested else "") + coding.label

@@ -17,8 +17,12 @@ def parse_entry_filter(text: str) -> tuple[EntryFilter, tuple[str, ...]]:
         words = shlex.split(text)
     except ValueError as exc:
         raise InvalidInput(f"The filter '{text}' has an unclosed quote ({exc}).") from None
-    types, significances, actors, search = [], [], [], []
-    start = end = None
+    types: list[str] = []
+    significances: list[str] = []
+    actors: list[str] = []
+    search: list[str] = []
+    start: str | None = None
+    end: str | None = None
     include_internal = True
     for word in words:
         key, equals, value = word.partition("=")

@@ -1,7 +1,8 @@
-"""Read the filter box of Retrieval and Analysis: `organisation=gemeente speaker=R coder=anna from=2024-10-01`."""
+"""Read a filter as typed in Retrieval, Analysis and the export dialog: `organisation=gemeente speaker=R coder=anna from=2024-10-01`."""
 
 from __future__ import annotations
 
+import datetime as dt
 import shlex
 
 from workbench.domain.errors import InvalidInput
@@ -16,8 +17,13 @@ def parse_filters(text: str) -> Selection:
         words = shlex.split(text)
     except ValueError as exc:
         raise InvalidInput(f"The filter '{text}' has an unclosed quote ({exc}).") from None
-    attributes, speakers, coders, documents, statuses = [], [], [], [], []
-    date_from = date_to = None
+    attributes: list[tuple[str, str]] = []
+    speakers: list[str] = []
+    coders: list[str] = []
+    documents: list[str] = []
+    statuses: list[str] = []
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
     for word in words:
         key, value = parse_attribute_filter(word)
         lowered = key.lower()
