@@ -200,7 +200,7 @@ def _fragment_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHa
     for title, theme in sheets:
         sheet = StyledSheet(workbook, title, table.header, hasher)
         for fragment, row in table.rows(theme):
-            sheet.append(row, {code_column: colours.get(fragment.code, "#808080")})
+            sheet.append(row, {code_column: colours.get((fragment.codes or (fragment.code,))[0], "#808080")})
         sheet.finish()
     return len(sheets)
 
@@ -210,8 +210,9 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
     codes = table.code_rows()
     documents = table.documents()
     by_document = table.code_by_document()
-    header = ["Code", *(title for _id, title in documents), "Total", "Documents"]
-    sheet = StyledSheet(workbook, "Code × document", header, hasher, {h: 14 for h in header[1:]} | {"Code": 40})
+    code_head = "Code (sub-codes included)" if table.data.subcodes else "Code (alone)"
+    header = [code_head, *(title for _id, title in documents), "Total", "Documents"]
+    sheet = StyledSheet(workbook, "Code × document", header, hasher, {h: 14 for h in header[1:]} | {code_head: 40})
     for code in codes:
         counts = by_document.get(code.path, {})
         cells = [counts.get(doc_id, 0) for doc_id, _title in documents]
@@ -219,8 +220,8 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
     sheet.finish()
 
     columns = table.attribute_columns()
-    header = ["Code", *(f"{name} = {value}" for name, value in columns)]
-    sheet = StyledSheet(workbook, "Code × attribute", header, hasher, {h: 16 for h in header[1:]} | {"Code": 40})
+    header = [code_head, *(f"{name} = {value}" for name, value in columns)]
+    sheet = StyledSheet(workbook, "Code × attribute", header, hasher, {h: 16 for h in header[1:]} | {code_head: 40})
     by_attribute = table.code_by_attribute()
     for code in codes:
         counts = by_attribute.get(code.path, {})

@@ -94,7 +94,7 @@ def _count_table(document, plan: ThemePlan, section: ThemeSection, styles: _Styl
     rows += [[r.label, str(r.fragments), str(r.documents)] for r in (*section.counts, section.total)]
     parts.table(document, rows, [8.5, 3.5, 3.5], styles.grid, styles.cell, bold_last=True)
     if section.has_children:
-        parts.paragraph(document, labels["including"], styles.note)
+        parts.paragraph(document, labels["including" if section.subcodes else "alone"], styles.note)
 
 
 def _definition(document, plan: ThemePlan, section: ThemeSection, styles: _Styles) -> None:
@@ -115,7 +115,12 @@ def _quotes(document, plan: ThemePlan, section: ThemeSection, styles: _Styles) -
         parts.paragraph(document, group, styles.headings[4])
         for quote in quotes:
             parts.paragraph(document, f"“{quote.text}”", styles.quote)
-            parts.paragraph(document, f"— {quote.attribution}", styles.source)
+            coded = f" ({labels['coded_by']} {', '.join(quote.coders)})" if quote.coders else ""
+            parts.paragraph(document, f"— {quote.attribution}{coded}", styles.source)
+            for memo in quote.memos:
+                parts.paragraph(document, memo, styles.note, bold_prefix=f"{labels['coding_memo']}: ")
+            for memo in quote.document_memos:
+                parts.paragraph(document, memo, styles.note, bold_prefix=f"{labels['document_memo']}: ")
 
 
 def _section(document, plan: ThemePlan, part: ThemeSection, styles: _Styles, painter, first: bool) -> None:
@@ -159,7 +164,8 @@ def write_themes_docx(path: Path, plan: ThemePlan, hasher: ContentHash, charts: 
         quotes += part.shown
         hasher.row([part.code.path, part.level, part.code.definition, part.code.when_to_use,
                     [[r.label, r.fragments, r.documents] for r in (*part.counts, part.total)],
-                    [[g, [[q.text, q.attribution] for q in qs]] for g, qs in part.groups], list(part.code.memos)])
+                    [[g, [[q.text, q.attribution, list(q.coders), list(q.memos), list(q.document_memos)] for q in qs]]
+                     for g, qs in part.groups], list(part.code.memos)])
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
     document.settings.element.append(update)
