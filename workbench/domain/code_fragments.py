@@ -113,7 +113,7 @@ def stretches(codings: Iterable[Fragment], *, per_coder: bool = False) -> list[l
             members, end = [coding], coding.end
         if members:
             result.append(members)
-    result.sort(key=lambda m: (m[0].document_id, m[0].start))
+    result.sort(key=lambda m: (m[0].document_id, m[0].start, max(f.end for f in m), m[0].coder.casefold()))
     return result
 
 
