@@ -45,10 +45,11 @@ def world(tmp_path_factory):
 
 
 def _codings():
-    """Codings as (document key, code path, coder, start fraction, length): overlaps come easily."""
-    return st.lists(st.tuples(st.sampled_from(("gemeente", "corporatie", "heem")), st.sampled_from(PATHS),
-                              st.sampled_from(CODERS), st.floats(0, 0.95), st.integers(1, 90)),
-                    min_size=1, max_size=14)
+    """Codings as (document key, code path, coder, passage, shift, length): codings of the same passage of a
+    document start a few characters apart, so they overlap often, and passages may run into each other."""
+    return st.lists(st.tuples(st.sampled_from(("gemeente", "corporatie")), st.sampled_from(PATHS[:6]),
+                              st.sampled_from(CODERS), st.integers(0, 3), st.integers(0, 12), st.integers(1, 70)),
+                    min_size=1, max_size=16)
 
 
 def _store(project, corpus, codings) -> None:
@@ -60,9 +61,9 @@ def _store(project, corpus, codings) -> None:
         for path in PATHS:
             codes[path] = corpus.codes[path]
         made = set()
-        for key, path, coder, where, length in codings:
+        for key, path, coder, passage, shift, length in codings:
             text = corpus.texts[key]
-            start = int(where * (len(text) - 1))
+            start = min(len(text) - 1, passage * len(text) // 4 + shift)
             end = min(len(text), start + length)
             if (key, path, coder, start, end) in made:
                 continue  # a coder codes a stretch with a code once
