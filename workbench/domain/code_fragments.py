@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
+from operator import attrgetter
 
 from workbench.domain.codings import Fragment
 from workbench.domain.wording import counted
@@ -68,8 +69,10 @@ def _stitch(members: Sequence[Fragment], start: int, end: int) -> tuple[str, int
 
 
 def _joined(members: list[Fragment], start: int, end: int, code_order: dict[str, int]) -> Fragment:
-    first = min(members, key=lambda f: (f.start, f.end, f.coding_id))
+    first = members[0]
     if len(members) == 1:
+        if first.coding_ids:  # retrieval names the coding's code, coder and memo already
+            return first
         return replace(first, codes=(first.code,), coders=(first.coder,), coding_ids=(first.coding_id,),
                        memos=(_memo(first),) if first.memo else ())
     codes = tuple(sorted({f.code for f in members}, key=lambda c: (code_order.get(c, len(code_order)), c)))
@@ -89,31 +92,36 @@ def _joined(members: list[Fragment], start: int, end: int, code_order: dict[str,
 
 
 def _memo(fragment: Fragment) -> str:
-    return f"{fragment.coder}: {fragment.memo}" if fragment.coder else fragment.memo
+    return memo_line(fragment.coder, fragment.memo)
+
+
+def memo_line(coder: str, memo: str) -> str:
+    """A coding's memo as a joined fragment lists it: who wrote it, then the memo."""
+    return f"{coder}: {memo}" if coder else memo
 
 
 def stretches(codings: Iterable[Fragment], *, per_coder: bool = False) -> list[list[Fragment]]:
     """The codings of each fragment: overlapping or touching codings of a document go together (each coder's
     apart with `per_coder`), in document order."""
-    groups: dict[tuple, list[Fragment]] = defaultdict(list)
-    for coding in codings:
-        groups[(coding.document_id, coding.coder if per_coder else "")].append(coding)
+    if per_coder:
+        ordered = sorted(codings, key=lambda f: (f.document_id, f.coder, f.start, f.end, f.coding_id))
+    else:
+        ordered = sorted(codings, key=attrgetter("document_id", "start", "end", "coding_id"))
     result: list[list[Fragment]] = []
-    for key in sorted(groups, key=lambda k: (k[0], k[1].casefold())):
-        found = sorted(groups[key], key=lambda f: (f.start, f.end, f.coding_id))
-        members: list[Fragment] = []
-        end = -1
-        for coding in found:
-            if members and coding.start <= end:
-                end = max(end, coding.end)
-                members.append(coding)
-                continue
-            if members:
-                result.append(members)
-            members, end = [coding], coding.end
-        if members:
-            result.append(members)
-    result.sort(key=lambda m: (m[0].document_id, m[0].start, max(f.end for f in m), m[0].coder.casefold()))
+    members: list[Fragment] = []
+    group: tuple = ()
+    end = -1
+    for coding in ordered:
+        key = (coding.document_id, coding.coder) if per_coder else coding.document_id
+        if members and key == group and coding.start <= end:
+            if coding.end > end:
+                end = coding.end
+            members.append(coding)
+            continue
+        members, group, end = [coding], key, coding.end
+        result.append(members)
+    if per_coder:
+        result.sort(key=lambda m: (m[0].document_id, m[0].start, max(f.end for f in m), m[0].coder.casefold()))
     return result
 
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import case, exists, select
 from sqlalchemy.orm import Session
 
-from workbench.domain.code_fragments import codes_meant, join_fragments, read_code_name
+from workbench.domain.code_fragments import codes_meant, join_fragments, memo_line, read_code_name
 from workbench.domain.codings import CONTEXTS, Fragment
 from workbench.domain.errors import InvalidInput
 from workbench.domain.filters import EVERYTHING, Selection
@@ -181,10 +181,12 @@ class RetrievalService:
         for coding_id, doc_id, code_id, coder_id, start, end, status, speaker, memo, title, _guid in rows:
             text = texts[doc_id]
             lo, hi, t_start, t_end = place(coding_id, doc_id, start, end)
+            path, coder = paths[code_id], coders.get(coder_id, "")
             append(Fragment(
-                coding_id, doc_id, title, paths[code_id], coders.get(coder_id, ""), start, end, text[start:end],
+                coding_id, doc_id, title, path, coder, start, end, text[start:end],
                 lo, hi, text[lo:hi], speaker, t_start, t_end, status, memo or "",
-                attributes.get(doc_id, no_attributes),
+                attributes.get(doc_id, no_attributes), (path,), (coder,), (coding_id,),
+                (memo_line(coder, memo),) if memo else (),
             ))
         return fragments
 
