@@ -52,6 +52,13 @@ def test_a_malformed_query_points_at_the_position(folder):
     assert result.stderr == "workbench: Expected a code name at position 17: 'Vertrouwen AND ('\n"
 
 
+def test_an_unknown_code_is_named_with_the_closest_names(folder):
+    result = workbench("--project", folder, "query", "Vertrouwe AND Financiering", "--json")
+    assert result.code == 2 and result.stdout == ""
+    assert result.stderr.startswith("workbench: The query names 'Vertrouwe' at position 1, which is not a code")
+    assert "the closest names are Vertrouwen, " in result.stderr and result.stderr.count("\n") == 1
+
+
 def test_matrix_frequencies_cooccurrence_and_presence(folder):
     by_org = run(folder, "matrix", "--by", "attr:organisation", "--code", "Vertrouwen", "--code", "Financiering",
                  "--only", "--measure", "codings", "--json").json()
