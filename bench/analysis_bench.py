@@ -220,12 +220,14 @@ def measure(project: Project) -> None:
     timed(f"query '{b} NEAR/2 {c}' (span)", lambda: project.queries.run(f'"{b}" NEAR/2 "{c}"').hits)
     for unit in ("span", "sentence", "turn", "document"):
         timed(f"co-occurrence matrix, unit {unit}", lambda u=unit: project.matrices.cooccurrence(unit=u).codes, runs=3)
-    timed("code x attribute matrix (codings)", lambda: project.matrices.frequencies(by="attr:organisation").rows, runs=3)
+    timed("code x attribute matrix (fragments)", lambda: project.matrices.frequencies(by="attr:organisation").rows, runs=3)
+    timed("code x attribute matrix (codings)",
+          lambda: project.matrices.frequencies(by="attr:organisation", measure="codings").rows, runs=3)
     timed("code x attribute matrix (documents)",
           lambda: project.matrices.frequencies(by="attr:organisation", measure="documents").rows, runs=3)
     timed("code x attribute matrix (coded words)",
           lambda: project.matrices.frequencies(by="attr:organisation", measure="words").rows, runs=3)
-    timed("code x speaker matrix (codings)", lambda: project.matrices.frequencies(by="speakers").rows, runs=3)
+    timed("code x speaker matrix (codings)", lambda: project.matrices.frequencies(by="speakers", measure="codings").rows, runs=3)
 
     def code_then_undo():
         project.coding.apply("Interview 001", a, 0, 25 + random.randrange(100))

@@ -11,12 +11,18 @@ from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.filters import Selection
 
 
+def _codings(project, codes, **options):
+    """The single codings of codes, each code alone unless asked: the rows the fragments are joined from."""
+    options.setdefault("subcodes", False)
+    return project.retrieval.codings(codes, **options)
+
+
 def _texts(fragments):
     return [f.text for f in fragments]
 
 
 def test_fragments_of_one_code_with_sentence_context(project, corpus):
-    fragments = project.retrieval.fragments(["Vertrouwen"])
+    fragments = _codings(project, ["Vertrouwen"])
     assert [(f.document, f.coder) for f in fragments] == [
         ("Interview gemeente", "anna"), ("Interview gemeente", "bram"), ("Interview gemeente", "anna"),
         ("Interview corporatie", "bram"), ("Interview corporatie", "anna"), ("Werkbezoek HEEM", "anna"),
@@ -30,26 +36,26 @@ def test_fragments_of_one_code_with_sentence_context(project, corpus):
 
 
 def test_sub_codes_and_several_codes(project, corpus):
-    assert len(project.retrieval.fragments(["Vertrouwen"], subcodes=True)) == 9
-    both = project.retrieval.fragments(["Financiering/Huurinkomsten", "Vertrouwen/Ruimte om te falen"])
+    assert len(_codings(project, ["Vertrouwen"], subcodes=True)) == 9
+    both = _codings(project, ["Financiering/Huurinkomsten", "Vertrouwen/Ruimte om te falen"])
     assert [f.code for f in both] == ["Financiering/Huurinkomsten", "Vertrouwen/Ruimte om te falen"]
 
 
 def test_context_can_be_the_turn_or_nothing(project, corpus):
-    turn = project.retrieval.fragments(["Financiering/Huurinkomsten"], context="turn")[0]
+    turn = _codings(project, ["Financiering/Huurinkomsten"], context="turn")[0]
     assert (turn.context_start, turn.context_end) == corpus.turn("corporatie", 1)
-    bare = project.retrieval.fragments(["Financiering/Huurinkomsten"], context="none")[0]
+    bare = _codings(project, ["Financiering/Huurinkomsten"], context="none")[0]
     assert bare.context == bare.text == "De huurinkomsten zijn hun enige verdienmodel."
-    spanning = project.retrieval.fragments(["Financiering"], context="sentence")
+    spanning = _codings(project, ["Financiering"], context="sentence")
     across = next(f for f in spanning if f.coding_id == corpus.codings["g5"])
     assert (across.context_start, across.context_end) == corpus.cover("gemeente", 5, 6)
     with pytest.raises(InvalidInput, match="context 'paragraph'"):
-        project.retrieval.fragments(["Financiering"], context="paragraph")
+        _codings(project, ["Financiering"], context="paragraph")
 
 
 def test_a_coding_memo_comes_with_its_fragment(project, corpus):
     project.coding.set_memo(corpus.codings["h2"], "De kracht van de kwetsbare kip.")
-    (fragment,) = project.retrieval.fragments(["Vertrouwen/Ruimte om te falen"])
+    (fragment,) = _codings(project, ["Vertrouwen/Ruimte om te falen"])
     assert fragment.memo == "De kracht van de kwetsbare kip."
 
 
@@ -69,12 +75,12 @@ def test_a_coding_memo_comes_with_its_fragment(project, corpus):
     ],
 )
 def test_filters(project, corpus, selection, expected):
-    assert _texts(project.retrieval.fragments(["Vertrouwen"], selection=selection)) == expected
+    assert _texts(_codings(project, ["Vertrouwen"], selection=selection)) == expected
 
 
 def test_status_filter_finds_suggestions(project, corpus):
     project.coding.apply("Werkbezoek HEEM", "Vertrouwen", *corpus.sentence("heem", 0), status="suggested")
-    suggested = project.retrieval.fragments(["Vertrouwen"], selection=Selection(statuses=("suggested",)))
+    suggested = _codings(project, ["Vertrouwen"], selection=Selection(statuses=("suggested",)))
     assert [(f.text, f.status) for f in suggested] == [("De bewoners dragen de plek.", "suggested")]
 
 
@@ -90,14 +96,14 @@ def test_status_filter_finds_suggestions(project, corpus):
 )
 def test_unknown_filter_values_are_named(project, corpus, selection, error, fragment):
     with pytest.raises(error, match=fragment):
-        project.retrieval.fragments(["Vertrouwen"], selection=selection)
+        _codings(project, ["Vertrouwen"], selection=selection)
 
 
 def test_unknown_codes_and_no_codes_are_refused(project, corpus):
     with pytest.raises(NotFound, match="no code 'Wantrouwen en zo'"):
-        project.retrieval.fragments(["Wantrouwen en zo"])
+        _codings(project, ["Wantrouwen en zo"])
     with pytest.raises(InvalidInput, match="No code was given"):
-        project.retrieval.fragments([])
+        _codings(project, [])
 
 
 @pytest.mark.parametrize("context", ["sentence", "turn", "none"])
@@ -107,8 +113,8 @@ def test_contexts_looked_up_in_the_database_equal_those_from_memory(project, cor
     span_cache.forget_all()
     codes = ["Vertrouwen", "Financiering", "Rollen en taken"]
     monkeypatch.setattr(retrieval, "CHARACTERS_PER_DIRECT_CODING", 1)  # the small corpus as if it were large
-    direct = project.retrieval.fragments(codes, subcodes=True, context=context)
+    direct = _codings(project, codes, subcodes=True, context=context)
     assert not span_cache._cache  # a few codings: their documents' spans were not read whole
-    from_memory = project.retrieval.fragments(codes, subcodes=True, context=context)
+    from_memory = _codings(project, codes, subcodes=True, context=context)
     assert span_cache._cache  # asked for again, the spans are read and kept
     assert len(direct) > 10 and direct == from_memory

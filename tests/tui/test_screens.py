@@ -114,8 +114,10 @@ async def test_analysis_shows_a_matrix_and_cooccurrence(tui_project):
         assert grid.row_count >= 2
         await pilot.press("o")
         await settle(app, pilot)
-        assert "Co-occurrence" in str(app.screen.query_one("#analysis-title").render())
-        assert grid.row_count == 2
+        title = str(app.screen.query_one("#analysis-title").render())
+        assert "Co-occurrence" in title and "sub-codes included" in title
+        # The two codes and their parents, which hold their sub-codes' codings.
+        assert grid.row_count == 4
 
 
 async def test_export_dialog_writes_fragments_from_retrieval(tui_project, tmp_path):
@@ -151,8 +153,8 @@ async def test_analysis_leaves_out_codes_without_codings_until_asked(tui_project
         await pilot.press("f6")
         await settle(app, pilot)
         grid = app.screen.query_one("#matrix", DataTable)
-        shown = [str(grid.get_row_at(i)[0]) for i in range(grid.row_count)]
-        assert shown == ["Huurinkomsten"]
+        shown = [str(grid.get_row_at(i)[0]).strip() for i in range(grid.row_count)]
+        assert shown == ["Financiering", "Huurinkomsten"]  # a code's row holds its sub-codes' fragments
         assert "z shows them" in str(app.screen.query_one("#analysis-title").render())
         await pilot.press("z")
         await settle(app, pilot)

@@ -15,7 +15,8 @@ UNIT = typer.Option("character", "--unit", help="character, segment, sentence, t
 THRESHOLD = typer.Option(90.0, "--threshold", help="Segment unit: the overlap (percent) at which two segments agree.")
 DOCS = typer.Option(None, "--docs", "--doc", help="A document id or title (repeat for more); default: those coded by both.")
 CODES = typer.Option(None, "--codes", "--code", help="A code path, name or GUID (repeat for more); default: the codes used.")
-SUBCODES = typer.Option(False, "--subcodes", help="Include the sub-codes of the named codes.")
+SUBCODES = typer.Option(True, "--subcodes/--only", help="The named codes with their sub-codes (the default), or "
+                        "alone.")
 
 
 def _number(value: float | None, digits: int = 3) -> str:

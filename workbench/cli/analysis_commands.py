@@ -8,6 +8,7 @@ import typer
 
 from workbench.cli import app
 from workbench.cli.state import print_json, state
+from workbench.domain.code_fragments import fragments_counted, scope_note
 from workbench.domain.wording import counted
 
 JSON = typer.Option(False, "--json", help="Print one JSON document.")
@@ -18,11 +19,16 @@ CODERS = typer.Option(None, "--coder", help="Only these coders' codings (repeat 
 STATUSES = typer.Option(None, "--status", help="Coding status: applied (default), suggested, rejected; repeatable.")
 DATE_FROM = typer.Option(None, "--from", help="Only documents dated on or after YYYY-MM-DD.")
 DATE_TO = typer.Option(None, "--to", help="Only documents dated on or before YYYY-MM-DD.")
+CONSENSUS = typer.Option(False, "--consensus", help="Only the consensus coder's codings (the team's decisions).")
 
 
-def _selection(docs, attrs, speakers, coders, statuses, date_from, date_to):
+def _selection(docs, attrs, speakers, coders, statuses, date_from, date_to, consensus=False, project=None):
     from workbench.domain.filters import Selection, parse_attribute_filter, parse_date
 
+    if consensus:
+        from workbench.services.adjudication import consensus_name
+
+        coders = [*(coders or ()), consensus_name(project.ctx)]
     return Selection(
         documents=tuple(docs or ()), attributes=tuple(parse_attribute_filter(a) for a in attrs or ()),
         speakers=tuple(speakers or ()), coders=tuple(coders or ()), statuses=tuple(statuses or ("applied",)),
@@ -34,17 +40,23 @@ def _selection(docs, attrs, speakers, coders, statuses, date_from, date_to):
 @app.command()
 def retrieve(
     ctx: typer.Context,
-    codes: List[str] = typer.Argument(..., help="One or more codes (path, unique name or GUID)."),
-    subcodes: bool = typer.Option(False, "--subcodes", help="Include the codes' sub-codes."),
+    codes: List[str] = typer.Argument(..., help="One or more codes (path, unique name or GUID; =NAME: the code alone)."),
+    subcodes: bool = typer.Option(True, "--subcodes/--only", help="With the codes' sub-codes (the default), or "
+                                  "the codes alone."),
+    per_coder: bool = typer.Option(False, "--per-coder", help="Each coder's fragments apart, instead of one "
+                                   "fragment per passage naming every coder."),
     context: str = typer.Option("sentence", "--context", help="Context shown: sentence, turn or none."),
     docs: Optional[List[str]] = DOCS, attrs: Optional[List[str]] = ATTRS, speakers: Optional[List[str]] = SPEAKERS,
-    coders: Optional[List[str]] = CODERS, statuses: Optional[List[str]] = STATUSES,
+    coders: Optional[List[str]] = CODERS, consensus: bool = CONSENSUS, statuses: Optional[List[str]] = STATUSES,
     date_from: Optional[str] = DATE_FROM, date_to: Optional[str] = DATE_TO,
     as_json: bool = JSON,
 ) -> None:
-    """The coded fragments of codes, with document, speaker, time, context, coder, memo and attributes."""
-    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to)
-    fragments = state(ctx).project().retrieval.fragments(codes, subcodes=subcodes, context=context, selection=selection)
+    """The coded fragments of codes (overlapping codings joined), with document, speaker, time, context, codes,
+    coders, memos and attributes."""
+    project = state(ctx).project()
+    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to, consensus, project)
+    fragments = project.retrieval.fragments(codes, subcodes=subcodes, context=context, selection=selection,
+                                            per_coder=per_coder)
     if as_json:
         print_json(fragments)
         return
@@ -53,11 +65,14 @@ def retrieve(
         if f.t_start is not None:
             seconds = int(f.t_start)
             when = f" [{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}]"
-        typer.echo(f"{f.document}{when}  {f.speaker or '-'}  ({f.code}, {f.coder}, #{f.coding_id})")
+        typer.echo(f"{f.document}{when}  {f.speaker or '-'}  ({f.code}, {f.coder}, "
+                   f"{', '.join(f'#{i}' for i in f.coding_ids or (f.coding_id,))})")
         typer.echo(f"  {' '.join(f.context.split())}")
-        if f.memo:
-            typer.echo(f"  memo: {f.memo}")
-    typer.echo(f"{counted(len(fragments), 'fragment')}.")
+        for memo in f.memos or ((f.memo,) if f.memo else ()):
+            typer.echo(f"  memo: {memo}")
+    per = ", each coder apart" if per_coder else ""
+    typer.echo(f"{fragments_counted(len(fragments), subcodes)[:-1]}{per}) in "
+               f"{counted(len({f.document_id for f in fragments}), 'document')}.")
 
 
 @app.command()
@@ -98,16 +113,20 @@ def search(
 @app.command()
 def query(
     ctx: typer.Context,
-    expression: str = typer.Argument(..., help="E.g. 'Vertrouwen AND Financiering', 'A NEAR/2 B', '(A OR B) NOT C'."),
+    expression: str = typer.Argument(..., help="E.g. 'Vertrouwen AND Financiering', 'A NEAR/2 B', '(A OR B) NOT C'; "
+                                     "a code takes its sub-codes along, =CODE is the code alone."),
     unit: str = typer.Option("span", "--unit", help="Compare at: span (overlap), sentence, turn or document."),
+    subcodes: bool = typer.Option(True, "--subcodes/--only", help="Code names with their sub-codes (the default), "
+                                  "or alone."),
     docs: Optional[List[str]] = DOCS, attrs: Optional[List[str]] = ATTRS, speakers: Optional[List[str]] = SPEAKERS,
-    coders: Optional[List[str]] = CODERS, statuses: Optional[List[str]] = STATUSES,
+    coders: Optional[List[str]] = CODERS, consensus: bool = CONSENSUS, statuses: Optional[List[str]] = STATUSES,
     date_from: Optional[str] = DATE_FROM, date_to: Optional[str] = DATE_TO,
     as_json: bool = JSON,
 ) -> None:
     """Where a code query holds: AND, OR, NOT, NEAR/n, FOLLOWED BY, INSIDE, parentheses, KEY=VALUE."""
-    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to)
-    result = state(ctx).project().queries.run(expression, unit=unit, selection=selection)
+    project = state(ctx).project()
+    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to, consensus, project)
+    result = project.queries.run(expression, unit=unit, selection=selection, subcodes=subcodes)
     if as_json:
         print_json(result)
         return
@@ -115,34 +134,38 @@ def query(
         text = " ".join(hit.text.split())
         typer.echo(f"{hit.document}  [{hit.start}, {hit.end})  {hit.speaker or '-'}  {text}".rstrip())
     typer.echo(f"{counted(len(result.hits), 'hit')} in "
-               f"{counted(result.documents, 'document')} (unit: {result.unit}).")
+               f"{counted(result.documents, 'document')} (unit: {result.unit}; {scope_note(result.subcodes)}).")
 
 
 @app.command()
 def matrix(
     ctx: typer.Context,
     by: str = typer.Option("documents", "--by", help="Columns: documents, speakers, coders, cases or attr:KEY."),
-    measure: str = typer.Option("codings", "--measure", help="Count codings, documents or coded words."),
+    measure: str = typer.Option("fragments", "--measure", help="Count fragments (overlapping codings joined, as "
+                                "retrieve lists them), codings (each coder's apart), documents or coded words."),
     cooccurrence: bool = typer.Option(False, "--cooccurrence", help="Code x code co-occurrence instead."),
     unit: str = typer.Option("span", "--unit", help="With --cooccurrence: span, sentence, turn or document."),
     presence: bool = typer.Option(False, "--presence", help="A 0/1 code x case matrix instead."),
     codes: Optional[List[str]] = typer.Option(None, "--code", help="Only these codes as rows (repeatable)."),
-    subcodes: bool = typer.Option(False, "--subcodes", help="Count sub-codes' codings in their parents' rows."),
+    subcodes: bool = typer.Option(True, "--subcodes/--only", help="Count sub-codes' codings in their parents' rows "
+                                  "(the default), or each code alone."),
     docs: Optional[List[str]] = DOCS, attrs: Optional[List[str]] = ATTRS, speakers: Optional[List[str]] = SPEAKERS,
-    coders: Optional[List[str]] = CODERS, statuses: Optional[List[str]] = STATUSES,
+    coders: Optional[List[str]] = CODERS, consensus: bool = CONSENSUS, statuses: Optional[List[str]] = STATUSES,
     date_from: Optional[str] = DATE_FROM, date_to: Optional[str] = DATE_TO,
     as_json: bool = JSON,
 ) -> None:
     """Code frequencies by document, speaker, coder, case or attribute value; or co-occurrence; or presence."""
-    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to)
-    service = state(ctx).project().matrices
+    project = state(ctx).project()
+    selection = _selection(docs, attrs, speakers, coders, statuses, date_from, date_to, consensus, project)
+    service = project.matrices
     if cooccurrence:
         table = service.cooccurrence(unit=unit, codes=codes or None, subcodes=subcodes, selection=selection)
         if as_json:
             print_json(table)
             return
         _print_table(table.codes, table.codes, table.counts)
-        typer.echo(f"Co-occurrence at unit {table.unit}; Jaccard similarities are in --json.")
+        typer.echo(f"Co-occurrence at unit {table.unit} ({scope_note(table.subcodes)}); Jaccard similarities are in "
+                   "--json.")
         return
     if presence:
         table = service.case_matrix(codes=codes or None, subcodes=subcodes, selection=selection)
@@ -152,6 +175,7 @@ def matrix(
         print_json(table)
         return
     _print_table(table.rows, table.columns, table.values, table.row_totals)
+    typer.echo(f"Counted: {table.measure} ({scope_note(table.subcodes)}).")
 
 
 def _print_table(rows, columns, values, totals=None) -> None:

@@ -62,6 +62,9 @@ _SPEAKER = typer.Option([], "--speaker", help="Only fragments spoken by this spe
 _STATUS = typer.Option([], "--status", help="applied (default), suggested or rejected (repeatable).")
 _FROM = typer.Option(None, "--from", help="Only documents dated on or after this day (YYYY-MM-DD).")
 _TO = typer.Option(None, "--to", help="Only documents dated on or before this day (YYYY-MM-DD).")
+_SUBCODES = typer.Option(True, "--subcodes/--only", help="Codes with their sub-codes (the default), or alone.")
+_PER_CODER = typer.Option(False, "--per-coder", help="Each coder's fragments apart, instead of one fragment per "
+                          "passage naming every coder who coded it.")
 _PSEUDO = typer.Option(False, "--pseudonymise", help="Replace every name in the register (see `workbench names`).")
 _JSON = typer.Option(False, "--json", help="Print what was written as one JSON document.")
 
@@ -75,13 +78,15 @@ def fragments(
     doc: list[str] = _DOC, speaker: list[str] = _SPEAKER, status: list[str] = _STATUS,
     date_from: Optional[str] = _FROM, date_to: Optional[str] = _TO,
     context: str = typer.Option("sentence", "--context", help="Context of each fragment: sentence, turn or none."),
+    subcodes: bool = _SUBCODES, per_coder: bool = _PER_CODER,
     pseudonymise: bool = _PSEUDO, as_json: bool = _JSON,
 ) -> None:
     """Coded fragments to Excel (a sheet per theme, count sheets, the codebook) or CSV."""
     from workbench.cli.export_filters import default_out, fragment_filter, report
 
     project = state(ctx).project()
-    wanted = fragment_filter(code, query, attr, coder, doc, speaker, status, date_from, date_to, context)
+    wanted = fragment_filter(code, query, attr, coder, doc, speaker, status, date_from, date_to, context,
+                             subcodes, per_coder)
     target = out or default_out(project, "fragmenten", format or "xlsx")
     report(project.exports.write(ExportRequest("fragments", format, target, wanted, pseudonymise)), as_json)
 
@@ -99,6 +104,7 @@ def themes(
     choose: str = typer.Option("spread", "--choose", help="Which quotes when limited: spread, longest or first."),
     no_charts: bool = typer.Option(False, "--no-charts", help="Leave out the bar charts."),
     title: Optional[str] = typer.Option(None, "--title", help="Title on the first page (default: the project name)."),
+    subcodes: bool = _SUBCODES, per_coder: bool = _PER_CODER,
     pseudonymise: bool = _PSEUDO, as_json: bool = _JSON,
 ) -> None:
     """A Word theme summary: definitions, counts, charts, attributed quotes and memos per theme."""
@@ -106,7 +112,8 @@ def themes(
     from workbench.domain.exports import ThemeOptions
 
     project = state(ctx).project()
-    wanted = fragment_filter(code, query, attr, coder, doc, speaker, [], date_from, date_to, "none")
+    wanted = fragment_filter(code, query, attr, coder, doc, speaker, [], date_from, date_to, "none", subcodes,
+                             per_coder)
     options = ThemeOptions(by, group_by, quotes, choose, not no_charts, title)
     target = out or default_out(project, "themas", "docx")
     report(project.exports.write(ExportRequest("themes", "docx", target, wanted, pseudonymise, options)), as_json)

@@ -10,7 +10,7 @@ import typer
 
 def fragment_filter(code: list[str], query: str | None, attr: list[str], coder: list[str], doc: list[str],
                     speaker: list[str], status: list[str], date_from: str | None, date_to: str | None,
-                    context: str):
+                    context: str, subcodes: bool = True, per_coder: bool = False):
     """The filter the options describe (codes, query, attributes, coders, documents, speakers, dates)."""
     from workbench.domain.exports import FragmentFilter
     from workbench.domain.filters import Selection, parse_attribute_filter, parse_date
@@ -21,7 +21,8 @@ def fragment_filter(code: list[str], query: str | None, attr: list[str], coder: 
         date_from=parse_date(date_from, "--from date") if date_from else None,
         date_to=parse_date(date_to, "--to date") if date_to else None,
     )
-    return FragmentFilter(codes=tuple(code), query=query, selection=selection, context=context)
+    return FragmentFilter(codes=tuple(code), query=query, selection=selection, context=context, subcodes=subcodes,
+                          per_coder=per_coder)
 
 
 def default_out(project, stem: str, suffix: str) -> Path:

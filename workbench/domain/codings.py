@@ -58,6 +58,11 @@ class Fragment:
     status: str
     memo: str
     attributes: dict[str, Any] = field(default_factory=dict)
+    # A fragment joined from several codings (`domain.code_fragments`) names them all; empty for one coding.
+    codes: tuple[str, ...] = ()
+    coders: tuple[str, ...] = ()
+    coding_ids: tuple[int, ...] = ()
+    memos: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

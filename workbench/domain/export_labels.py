@@ -17,6 +17,7 @@ _CATALOGUES: dict[str, dict[str, str]] = {
     "nl": {
         # The columns of the fragment table.
         "document": "Document", "case": "Casus", "speaker": "Spreker", "time": "Tijd", "code": "Code",
+        "code_with_subcodes": "Code (met subcodes)", "code_alone": "Code (alleen de code zelf)",
         "level": "Niveau {number}", "fragment": "Fragment", "context": "Context", "coder": "Codeur", "memo": "Memo",
         "status": "Status", "start": "Begin", "end": "Einde",
         # Sheets.
@@ -46,6 +47,7 @@ _CATALOGUES: dict[str, dict[str, str]] = {
     },
     "en": {
         "document": "Document", "case": "Case", "speaker": "Speaker", "time": "Time", "code": "Code",
+        "code_with_subcodes": "Code (sub-codes included)", "code_alone": "Code (alone)",
         "level": "Level {number}", "fragment": "Fragment", "context": "Context", "coder": "Coder", "memo": "Memo",
         "status": "Status", "start": "Start", "end": "End",
         "sheet_all": "All fragments", "sheet_code_document": "Code × document",

@@ -15,7 +15,8 @@ GROUPINGS = ("document", "attribute")
 
 @dataclass(frozen=True)
 class FragmentFilter:
-    """Which codings an export holds: codes (with their sub-codes), a code query, and a selection.
+    """Which codings an export holds: codes (with their sub-codes unless `subcodes` is off), a code query, and a
+    selection; `per_coder` keeps each coder's fragments apart instead of joining them (`domain.code_fragments`).
 
     No codes and no query means every code.
     """
@@ -25,6 +26,7 @@ class FragmentFilter:
     selection: Selection = EVERYTHING
     context: str = "sentence"
     subcodes: bool = True  # a code stands for itself and its sub-codes; False: the code alone
+    per_coder: bool = False  # one fragment per coder instead of one joined over the coders
 
     def describe(self) -> dict[str, Any]:
         """The filter as the manifest and the title page show it."""
@@ -35,7 +37,7 @@ class FragmentFilter:
             "coders": list(s.coders), "statuses": list(s.statuses),
             "date_from": s.date_from.isoformat() if s.date_from else "",
             "date_to": s.date_to.isoformat() if s.date_to else "", "context": self.context,
-            **({} if self.subcodes else {"subcodes": "not included: each code alone"}),
+            "subcodes": self.subcodes, "per_coder": self.per_coder,
         }
 
 
@@ -100,3 +102,8 @@ class FragmentSet:
     language: str = "nl"
     pseudonymised: bool = False
     exported_at: str = ""
+    # The single codings the fragments were joined from, for counting each code apart; the memos on documents.
+    codings: tuple[Fragment, ...] = ()
+    document_memos: dict[int, tuple[str, ...]] = field(default_factory=dict)
+    subcodes: bool = True
+    per_coder: bool = False

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-MEASURES = ("codings", "documents", "words")
+# `fragments` counts what retrieval lists (overlapping codings of a cell joined, `domain.code_fragments`);
+# `codings` counts every coder's coding apart, the per-coder view.
+MEASURES = ("fragments", "codings", "documents", "words")
 COOCCURRENCE_UNITS = ("span", "sentence", "turn", "document")
 
 
@@ -18,6 +20,7 @@ class Matrix:
     columns: tuple[str, ...]
     values: tuple[tuple[int, ...], ...]
     row_totals: tuple[int, ...]
+    subcodes: bool = False  # whether a code's row counts its sub-codes' codings too
 
     def cell(self, row: str, column: str) -> int:
         return self.values[self.rows.index(row)][self.columns.index(column)]
@@ -31,6 +34,7 @@ class Cooccurrence:
     codes: tuple[str, ...]
     counts: tuple[tuple[int, ...], ...]
     jaccard: tuple[tuple[float, ...], ...]
+    subcodes: bool = False  # whether a code counts its sub-codes' codings too
 
     def count(self, a: str, b: str) -> int:
         return self.counts[self.codes.index(a)][self.codes.index(b)]

@@ -3,11 +3,13 @@
     expression := either ("OR" either)*
     either     := position (("AND" | "NOT") position)*          A NOT B: A where B is not
     position   := operand (("NEAR/n" | "FOLLOWED BY[/n]" | "INSIDE") operand)*
-    operand    := "(" expression ")" | CODE | CODE "/*" | KEY=VALUE | speaker=NAME
+    operand    := "(" expression ")" | CODE | "=" CODE | CODE "/*" | KEY=VALUE | speaker=NAME
 
 Operators are written in capitals; anything else is part of a name, so code names may hold spaces and
 commas (`Vertrouwen in personen`, `Tijd, ruimte en loslaten`). Quote a name that contains an operator word,
-a parenthesis or `=` (`"Roles AND tasks"`). `CODE/*` includes the code's sub-codes. `KEY=VALUE` stands for the
+a parenthesis or `=` (`"Roles AND tasks"`). A code name stands for the code with its sub-codes, on either side of
+every operator (`domain.code_fragments`); `=CODE` (or `="A quoted name"`) is the code alone, and `CODE/*` says the
+sub-codes explicitly, whatever the default the query is run with. `KEY=VALUE` stands for the
 documents with that attribute value; `speaker=NAME` for the turns of that speaker. `NEAR` alone means `NEAR/1`.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
+from workbench.domain.code_fragments import ALONE_MARK
 from workbench.domain.errors import InvalidInput
 
 UNITS = ("span", "sentence", "turn", "document")
@@ -30,10 +33,11 @@ SUBCODES_SUFFIX = "/*"
 
 @dataclass(frozen=True)
 class CodeRef:
-    """A code named in the query; `subcodes` when written `CODE/*`."""
+    """A code named in the query: `subcodes` is False for `=CODE`, True for `CODE/*`, None for a bare name (the
+    run's default, which takes the sub-codes along unless asked otherwise)."""
 
     name: str
-    subcodes: bool
+    subcodes: bool | None
     position: int
 
 
@@ -147,7 +151,10 @@ def tokenize(expression: str) -> list[Token]:
             word = expression[start:i]
             if word.endswith("=") and i < n and expression[i] in _QUOTES:
                 value, i = _read_quoted(expression, i)
-                tokens.append(Token("attr", value.strip(), start, i, key=word[:-1].strip(), quoted=True))
+                if word == ALONE_MARK:  # ="A quoted name": the code alone
+                    tokens.append(Token("name", ALONE_MARK + value.strip(), start, i, quoted=True))
+                else:
+                    tokens.append(Token("attr", value.strip(), start, i, key=word[:-1].strip(), quoted=True))
                 continue
             _add_word(tokens, expression, word, start, i)
     return tokens
@@ -235,9 +242,14 @@ class _Parser:
             return node
         if token.kind == "name":
             self.take()
+            if token.value.startswith(ALONE_MARK):
+                name = token.value[len(ALONE_MARK):].strip()
+                if not name:
+                    raise _Error("Expected a code name after '=' {at}, as in =Vertrouwen", token.position, token)
+                return CodeRef(name, False, token.position)
             if token.value.endswith(SUBCODES_SUFFIX):
                 return CodeRef(token.value[: -len(SUBCODES_SUFFIX)].strip(), True, token.position)
-            return CodeRef(token.value, False, token.position)
+            return CodeRef(token.value, None, token.position)
         if token.kind == "attr":
             self.take()
             if not token.key or not token.value.strip():
@@ -279,6 +291,8 @@ def describe(node: Node) -> str:
     """The query written back in a canonical form, with parentheses where they matter."""
     if isinstance(node, CodeRef):
         name = f'"{node.name}"' if _needs_quotes(node.name) else node.name
+        if node.subcodes is False:
+            return ALONE_MARK + name
         return name + (SUBCODES_SUFFIX if node.subcodes else "")
     if isinstance(node, AttributeRef):
         return f"{node.key}={node.value}"

@@ -187,3 +187,4 @@ class QueryResult:
     unit: str
     hits: tuple[QueryHit, ...]
     documents: int
+    subcodes: bool = True  # whether bare code names took their sub-codes along

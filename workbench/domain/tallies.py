@@ -1,9 +1,11 @@
-"""Code frequencies counted on whole arrays of codings (numpy): codings, documents or coded words per cell.
+"""Code frequencies counted on whole arrays of codings (numpy): fragments, codings, documents or coded words
+per cell.
 
 Every coding counts in each cell (row, column) it belongs to: its code's row (and its ancestors' rows when
 sub-codes roll up) and its column (document, attribute value, speaker, coder, or each of its cases). Coded
 words are counted once where codings of one cell overlap: the words that begin inside the union of the
-cell's codings in each document. A row's total counts each coding, document or word once.
+cell's codings in each document, and fragments are those unions' stretches. A row's total counts each fragment,
+coding, document or word once.
 """
 
 from __future__ import annotations
@@ -41,7 +43,11 @@ def frequencies(
     coding, row, column, doc, start, end = map(ints, (coding, row, column, doc, start, end))
     rows, columns = shape
     cell = row * columns + column
-    if measure == "codings":
+    if measure == "fragments":
+        # The rule of `domain.code_fragments`: a cell's overlapping or touching codings are one fragment.
+        values = _per_cell(stretches(doc, cell, start, end, rows * columns)[1], rows * columns)
+        totals = _per_cell(stretches(doc, row, start, end, rows)[1], rows)
+    elif measure == "codings":
         values = _per_cell(cell, rows * columns)
         scale = int(coding.max()) + 1 if len(coding) else 1
         totals = _per_cell(distinct(row * scale + coding) // scale, rows)

@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.code_fragments import join_fragments, per_code
 from workbench.domain.codings import Fragment
 from workbench.domain.exports import CodeInfo, FragmentSet, ThemeOptions
 
@@ -22,6 +23,8 @@ LABELS = {
            "when_to_use": "Wanneer gebruiken", "when_not_to_use": "Wanneer niet gebruiken", "example": "Voorbeeld",
            "fragments": "Fragmenten", "documents": "Documenten", "total": "Totaal", "quotes": "Citaten",
            "memos": "Memo's", "none": "Geen fragmenten in deze selectie.", "including": "Tellingen inclusief subcodes.",
+           "alone": "Tellingen van de code zelf, zonder subcodes.", "coded_by": "gecodeerd door",
+           "coding_memo": "Memo bij de codering", "document_memo": "Memo bij het document",
            "page": "Pagina", "date": "Datum", "codebook": "Codeboek", "filters": "Filters", "everything": "geen",
            "pseudonymised": "Namen zijn vervangen door pseudoniemen.", "document": "Document",
            "shown": "{shown} van {available} citaten, {how}.", "spread": "gespreid over de documenten",
@@ -31,6 +34,8 @@ LABELS = {
            "when_to_use": "When to use", "when_not_to_use": "When not to use", "example": "Example",
            "fragments": "Fragments", "documents": "Documents", "total": "Total", "quotes": "Quotes",
            "memos": "Memos", "none": "No fragments in this selection.", "including": "Counts include the sub-codes.",
+           "alone": "Counts of the code alone, without its sub-codes.", "coded_by": "coded by",
+           "coding_memo": "Coding memo", "document_memo": "Document memo",
            "page": "Page", "date": "Date", "codebook": "Codebook", "filters": "Filters", "everything": "none",
            "pseudonymised": "Names have been replaced by pseudonyms.", "document": "Document",
            "shown": "{shown} of {available} quotes, {how}.", "spread": "spread over the documents",
@@ -84,10 +89,16 @@ def default_attribute(data: FragmentSet) -> str | None:
 
 @dataclass(frozen=True)
 class Quote:
+    """A fragment as quoted: its text, where it was said, who coded it, and the memos about it; a document's
+    memos go with the first quote from that document in a section."""
+
     text: str
     attribution: str
     document_id: int
     start: int
+    coders: tuple[str, ...] = ()
+    memos: tuple[str, ...] = ()
+    document_memos: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +120,7 @@ class ThemeSection:
     shown: int
     available: int
     has_children: bool
+    subcodes: bool = True  # whether the counts hold the sub-codes' fragments
 
 
 @dataclass(frozen=True)
@@ -157,9 +169,8 @@ class _Planner:
         self.data, self.dates, self.options = data, dates, options
         self.language = data.language if data.language in LABELS else "en"
         self.attribute = options.by_attribute or default_attribute(data)
-        self.by_code: dict[str, list[Fragment]] = defaultdict(list)
-        for fragment in data.fragments:
-            self.by_code[fragment.code].append(fragment)
+        self.codings = list(data.codings or data.fragments)
+        self.order = [c.path for c in data.codes]
         self.values = self._values()
 
     def _value(self, fragment: Fragment) -> str:
@@ -172,50 +183,64 @@ class _Planner:
         return sorted(found, key=lambda v: (v == LABELS[self.language]["no_value"], v.casefold()))
 
     def attribution(self, fragment: Fragment) -> str:
-        parts = [fragment.speaker or fragment.document]
+        """Document, speaker, the attribute's value, date and time: the document is always named."""
+        parts = [fragment.document, fragment.speaker or ""]
         if self.attribute is not None:
             parts.append(_plain(fragment.attributes.get(self.attribute), self.language))
         parts += [long_date(self.dates.get(fragment.document_id), self.language), clock(fragment.t_start)]
-        return ", ".join(p for p in parts if p)
+        return ", ".join(dict.fromkeys(p for p in parts if p))
 
-    def counts(self, fragments: list[Fragment]) -> tuple[tuple[CountRow, ...], CountRow]:
-        per_value: dict[str, list[Fragment]] = defaultdict(list)
-        for fragment in fragments:
-            per_value[self._value(fragment)].append(fragment)
-        rows = tuple(CountRow(value, len(per_value[value]), len({f.document_id for f in per_value[value]}))
+    def counts(self, found: list[list[Fragment]]) -> tuple[tuple[CountRow, ...], CountRow]:
+        """Fragments and documents per value; `found` holds each fragment's codings (`code_fragments.per_code`)."""
+        per_value: dict[str, list[int]] = defaultdict(list)
+        for members in found:
+            per_value[self._value(members[0])].append(members[0].document_id)
+        rows = tuple(CountRow(value, len(per_value[value]), len(set(per_value[value])))
                      for value in self.values if per_value.get(value))
-        total = CountRow(LABELS[self.language]["total"], len(fragments), len({f.document_id for f in fragments}))
+        total = CountRow(LABELS[self.language]["total"], len(found), len({m[0].document_id for m in found}))
         return rows, total
 
     def groups(self, fragments: list[Fragment]) -> tuple[tuple[str, tuple[Quote, ...]], ...]:
         grouped: dict[str, list[Quote]] = defaultdict(list)
+        seen: set[int] = set()
         for fragment in fragments:
             if self.options.group_by == "attribute" and self.attribute is not None:
                 key = f"{self.attribute}: {self._value(fragment)}"
             else:
                 key = fragment.document
-            grouped[key].append(Quote(fragment.text.strip(), self.attribution(fragment), fragment.document_id,
-                                      fragment.start))
+            first = fragment.document_id not in seen
+            seen.add(fragment.document_id)
+            grouped[key].append(Quote(
+                fragment.text.strip(), self.attribution(fragment), fragment.document_id, fragment.start,
+                fragment.coders or ((fragment.coder,) if fragment.coder else ()),
+                fragment.memos or ((fragment.memo,) if fragment.memo else ()),
+                self.data.document_memos.get(fragment.document_id, ()) if first else (),
+            ))
         return tuple((key, tuple(quotes)) for key, quotes in grouped.items())
 
     def sections(self) -> tuple[ThemeSection, ...]:
         codes = list(self.data.codes)
         paths = {c.path for c in codes}
-        extra = sorted(set(self.by_code) - paths)
+        extra = sorted({c.code for c in self.codings} - paths)
         codes += [CodeInfo(p, p.rsplit("/", 1)[-1], p.count("/"), "#808080") for p in extra]
+        every = [c.path for c in codes]
+        with_below = per_code(self.codings, every, subcodes=self.data.subcodes, per_coder=self.data.per_coder)
+        alone = per_code(self.codings, every, subcodes=False, per_coder=self.data.per_coder)
+        used = {c.code for c in self.codings}
         result = []
         for code in codes:
-            below = [f for path, found in self.by_code.items()
-                     if path == code.path or path.startswith(code.path + "/") for f in found]
+            below = with_below[code.path]
             if not below:
                 continue
-            own = self.by_code.get(code.path, [])
+            own = join_fragments([c for members in alone[code.path] for c in members],
+                                 per_coder=self.data.per_coder, code_order=self.order)
             chosen = choose_quotes(own, self.options.quotes_per_code, self.options.choose)
             counts, total = self.counts(below)
             result.append(ThemeSection(
                 code=code, level=min(code.depth + 1, 3), counts=counts, total=total, groups=self.groups(chosen),
                 shown=len(chosen), available=len(own),
-                has_children=any(p.startswith(code.path + "/") for p in paths | set(self.by_code)),
+                has_children=any(p.startswith(code.path + "/") for p in paths | used),
+                subcodes=self.data.subcodes,
             ))
         return tuple(result)
 
@@ -226,7 +251,7 @@ def plan_summary(data: FragmentSet, dates: dict[int, dt.date | None], options: T
     labels = LABELS[planner.language]
     filters = [f"{key}: {', '.join(map(str, value)) if isinstance(value, (list, tuple)) else value}"
                for key, value in data.filters.items()
-               if value not in (None, "", [], ()) and key not in ("statuses", "context")]
+               if value not in (None, "", [], ()) and key not in ("statuses", "context", "subcodes", "per_coder")]
     version = f"{data.codebook_title} ({data.codebook_version})" if data.codebook_title else data.codebook_version
     try:
         day = long_date(dt.date.fromisoformat(data.exported_at[:10]), planner.language)

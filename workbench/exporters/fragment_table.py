@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 from typing import Any
 
+from workbench.domain.code_fragments import per_code
 from workbench.domain.codings import Fragment
 from workbench.domain.export_labels import ExportLabels
 from workbench.domain.exports import CodeInfo, FragmentSet
@@ -30,6 +31,17 @@ def cell_value(value: Any, labels: ExportLabels | None = None) -> Any:
     return value
 
 
+def _shared_levels(codes: tuple[str, ...]) -> list[str]:
+    """The code levels a fragment's codes share: all of them for one code, the common ancestors for several."""
+    split = [code.split("/") for code in codes]
+    shared = []
+    for parts in zip(*split):
+        if len(set(parts)) > 1:
+            break
+        shared.append(parts[0])
+    return shared
+
+
 class FragmentTable:
     """Columns and rows for a FragmentSet."""
 
@@ -39,7 +51,7 @@ class FragmentTable:
         self.no_value = self.labels["no_value"]
         self.depth = max((len(c.levels) for c in data.codes), default=1)
         for fragment in data.fragments:
-            self.depth = max(self.depth, fragment.code.count("/") + 1)
+            self.depth = max(self.depth, *(code.count("/") + 1 for code in fragment.codes or (fragment.code,)))
         self.attributes = list(data.attribute_names)
         # Each column's key (for widths and wrapping) and its heading in the project's language; an attribute's
         # column is headed by the attribute's own name.
@@ -51,6 +63,7 @@ class FragmentTable:
         self.header = [self._heading(key) for key in self.keys]
         self.code_column = self.keys.index("code")
         self._rows: list[tuple[Fragment, list[Any]]] | None = None
+        self._found: dict[str, list[list[Fragment]]] | None = None
         self.fragment_column = self.keys.index("fragment")
 
     def _heading(self, key: str) -> str:
@@ -60,7 +73,7 @@ class FragmentTable:
         return self.labels.level(int(rest)) if kind == "level" else self.labels[key]
 
     def row(self, f: Fragment) -> list[Any]:
-        levels = f.code.split("/")
+        levels = _shared_levels(f.codes or (f.code,))
         return [
             f.document, "; ".join(self.data.cases.get(f.document_id, ())),
             *(cell_value(f.attributes.get(name), self.labels) for name in self.attributes),
@@ -88,10 +101,20 @@ class FragmentTable:
         """The documents with fragments, in the order they first appear."""
         return list(dict.fromkeys((f.document_id, f.document) for f in self.data.fragments))
 
+    def _per_code(self) -> dict[str, list[list[Fragment]]]:
+        """Each code's fragments as `domain.code_fragments` counts them (with sub-codes unless the export is of
+        codes alone), each as the codings it was joined from."""
+        if self._found is None:
+            codings = self.data.codings or self.data.fragments
+            self._found = per_code(codings, [c.path for c in self.code_rows()], subcodes=self.data.subcodes,
+                                   per_coder=self.data.per_coder)
+        return self._found
+
     def code_by_document(self) -> dict[str, Counter[int]]:
         counts: dict[str, Counter[int]] = defaultdict(Counter)
-        for fragment in self.data.fragments:
-            counts[fragment.code][fragment.document_id] += 1
+        for code, found in self._per_code().items():
+            for members in found:
+                counts[code][members[0].document_id] += 1
         return counts
 
     def attribute_columns(self) -> list[tuple[str, Any]]:
@@ -106,17 +129,18 @@ class FragmentTable:
 
     def code_by_attribute(self) -> dict[str, Counter[tuple[str, Any]]]:
         counts: dict[str, Counter[tuple[str, Any]]] = defaultdict(Counter)
-        for fragment in self.data.fragments:
-            for name in self.attributes:
-                value = cell_value(fragment.attributes.get(name), self.labels)
-                counts[fragment.code][(name, self.no_value if value in (None, "") else value)] += 1
+        for code, found in self._per_code().items():
+            for members in found:
+                for name in self.attributes:
+                    value = cell_value(members[0].attributes.get(name), self.labels)
+                    counts[code][(name, self.no_value if value in (None, "") else value)] += 1
         return counts
 
     def code_rows(self) -> list[CodeInfo]:
         """Every code of the codebook, and any code a fragment names that the codebook lacks."""
         known = [c for c in self.data.codes]
         paths = {c.path for c in known}
-        extra = sorted({f.code for f in self.data.fragments} - paths)
+        extra = sorted({code for f in self.data.fragments for code in f.codes or (f.code,)} - paths)
         return known + [CodeInfo(p, p.rsplit("/", 1)[-1], p.count("/"), "#808080") for p in extra]
 
     def colours(self) -> dict[str, str]:

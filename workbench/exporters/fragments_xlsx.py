@@ -217,7 +217,7 @@ def _fragment_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHa
     for title, theme in sheets:
         sheet = StyledSheet(workbook, title, table.header, hasher, keys=table.keys)
         for fragment, row in table.rows(theme):
-            sheet.append(row, {code_column: colours.get(fragment.code, "#808080")})
+            sheet.append(row, {code_column: colours.get((fragment.codes or (fragment.code,))[0], "#808080")})
         sheet.finish()
     return len(sheets)
 
@@ -228,7 +228,8 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
     documents = table.documents()
     by_document = table.code_by_document()
     words = table.labels
-    header = [words["code"], *(title for _id, title in documents), words["total"], words["documents"]]
+    code_head = words["code_with_subcodes"] if table.data.subcodes else words["code_alone"]
+    header = [code_head, *(title for _id, title in documents), words["total"], words["documents"]]
     keys = ["code", *(f"document:{doc_id}" for doc_id, _title in documents), "total", "documents"]
     sheet = StyledSheet(workbook, words["sheet_code_document"], header, hasher, {k: 14 for k in keys[1:]} | {"code": 40},
                         keys)
@@ -239,7 +240,7 @@ def _count_sheets(workbook: Workbook, table: FragmentTable, hasher: ContentHash)
     sheet.finish()
 
     columns = table.attribute_columns()
-    header = [words["code"], *(f"{name} = {value}" for name, value in columns)]
+    header = [code_head, *(f"{name} = {value}" for name, value in columns)]
     keys = ["code", *(f"attribute:{index}" for index in range(len(columns)))]
     sheet = StyledSheet(workbook, words["sheet_code_attribute"], header, hasher,
                         {k: 16 for k in keys[1:]} | {"code": 40}, keys)

@@ -149,7 +149,7 @@ def _count_table(document, plan: ThemePlan, section: ThemeSection, styles: _Styl
     parts.table(document, rows, [8.5, 3.5, 3.5], styles.grid, styles.cell, bold_last=True,
                 keep_with_next=chart_follows)
     if section.has_children:
-        note = parts.paragraph(document, labels["including"], styles.note)
+        note = parts.paragraph(document, labels["including" if section.subcodes else "alone"], styles.note)
         note.paragraph_format.keep_with_next = chart_follows
 
 
@@ -171,7 +171,12 @@ def _quotes(document, plan: ThemePlan, section: ThemeSection, styles: _Styles) -
         parts.paragraph(document, group, styles.headings[4])
         for quote in quotes:
             parts.paragraph(document, f"“{quote.text}”", styles.quote)
-            parts.paragraph(document, f"— {quote.attribution}", styles.source)
+            coded = f" ({labels['coded_by']} {', '.join(quote.coders)})" if quote.coders else ""
+            parts.paragraph(document, f"— {quote.attribution}{coded}", styles.source)
+            for memo in quote.memos:
+                parts.paragraph(document, memo, styles.note, bold_prefix=f"{labels['coding_memo']}: ")
+            for memo in quote.document_memos:
+                parts.paragraph(document, memo, styles.note, bold_prefix=f"{labels['document_memo']}: ")
 
 
 def _section(document, plan: ThemePlan, part: ThemeSection, styles: _Styles, painter, number: int) -> None:
@@ -225,6 +230,7 @@ def write_themes_docx(path: Path, plan: ThemePlan, hasher: ContentHash, charts: 
         quotes += part.shown
         hasher.row([part.code.path, part.level, part.code.definition, part.code.when_to_use,
                     [[r.label, r.fragments, r.documents] for r in (*part.counts, part.total)],
-                    [[g, [[q.text, q.attribution] for q in qs]] for g, qs in part.groups], list(part.code.memos)])
+                    [[g, [[q.text, q.attribution, list(q.coders), list(q.memos), list(q.document_memos)] for q in qs]]
+                     for g, qs in part.groups], list(part.code.memos)])
     document.save(str(path))
     return {"sections": len(plan.sections), "quotes": quotes}

@@ -44,7 +44,7 @@ class AgreementService:
 
     def report(
         self, coders: str | Sequence[str], *, unit: str = "character", threshold: float = DEFAULT_THRESHOLD,
-        documents: Sequence[str | int] = (), codes: Sequence[str] = (), subcodes: bool = False,
+        documents: Sequence[str | int] = (), codes: Sequence[str] = (), subcodes: bool = True,
         overlap_basis: str = "union", both_sides: bool = True,
     ) -> AgreementReport:
         """Agreement per code and in total at a unit: character, segment, sentence, turn or document.
@@ -60,7 +60,7 @@ class AgreementService:
 
     def disagreements(
         self, coders: str | Sequence[str], *, unit: str = "character", threshold: float = DEFAULT_THRESHOLD,
-        documents: Sequence[str | int] = (), codes: Sequence[str] = (), subcodes: bool = False,
+        documents: Sequence[str | int] = (), codes: Sequence[str] = (), subcodes: bool = True,
         overlap_basis: str = "union", unresolved_only: bool = False,
     ) -> list[Disagreement]:
         """The stretches where the coders differ, each coder's codings side by side, judged at the unit.

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from workbench.domain.agreement import DEFAULT_THRESHOLD, OVERLAP_BASES, UNITS
 from workbench.domain.agreement_assess import AgreementInput
 from workbench.domain.agreement_units import DocumentFrame
+from workbench.domain.code_fragments import codes_meant, read_code_name
 from workbench.domain.errors import InvalidInput
 from workbench.services.lookup import CodeTree, resolve_coder, resolve_documents
 from workbench.services.selection import chunks
@@ -27,7 +28,7 @@ class Request:
     threshold: float = DEFAULT_THRESHOLD
     documents: tuple[str, ...] = ()
     codes: tuple[str, ...] = ()
-    subcodes: bool = False
+    subcodes: bool = True
     overlap_basis: str = "union"
     both_sides: bool = True
 
@@ -61,7 +62,12 @@ def gather(s: Session, request: Request) -> Gathered:
     coders = tuple(coder_ids)
     tree = CodeTree.load(s)
     wanted_docs = resolve_documents(s, request.documents) if request.documents else None
-    wanted_codes = tree.resolve_many(request.codes, request.subcodes) if request.codes else None
+    wanted_codes = None
+    if request.codes:
+        wanted_codes = []
+        for ref in request.codes:  # a name with its sub-codes, `=NAME` alone (`domain.code_fragments`)
+            name, with_subcodes = read_code_name(ref)
+            wanted_codes += codes_meant(tree.resolve(name).id, request.subcodes and with_subcodes, tree.descendants)
 
     conditions = [Coding.status == "applied", Coding.coder_id.in_(list(coder_ids.values()))]
     if wanted_docs is not None:

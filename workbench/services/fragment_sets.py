@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from workbench.domain.code_fragments import ALONE_MARK, join_fragments
 from workbench.domain.codebook import content_hash
 from workbench.domain.codings import Fragment
 from workbench.domain.errors import InvalidInput
@@ -56,16 +57,17 @@ def _fragment(f: Fragment, replacer: Replacer) -> Fragment:
         return f
     text = replacer.text
     attributes = {text(k): replacer.attribute(k, v) for k, v in f.attributes.items()}
-    return replace(f, document=text(f.document), code=_path(replacer, f.code), coder=text(f.coder),
-                   text=text(f.text), context=text(f.context), speaker=text(f.speaker), memo=text(f.memo),
-                   attributes=attributes)
+    return replace(f, document=text(f.document), code="; ".join(_path(replacer, c) for c in f.code.split("; ")),
+                   coder=text(f.coder), text=text(f.text), context=text(f.context), speaker=text(f.speaker),
+                   memo=text(f.memo), attributes=attributes, codes=tuple(_path(replacer, c) for c in f.codes),
+                   coders=tuple(text(c) for c in f.coders), memos=tuple(text(m) for m in f.memos))
 
 
 def code_infos(s, replacer: Replacer) -> tuple[CodeInfo, ...]:
     memos: dict[int, list[str]] = defaultdict(list)
     for code_id, title, body in s.execute(select(Memo.code_id, Memo.title, Memo.text)
                                           .where(Memo.code_id.is_not(None)).order_by(Memo.id)):
-        memos[code_id].append(f"{title}: {body}" if title and body else title or body)
+        memos[code_id].append(_memo_text(title, body))
     text = replacer.text
     return tuple(
         CodeInfo(path=_path(replacer, e.path), name=text(e.name), depth=e.depth, colour=e.colour,
@@ -85,20 +87,24 @@ def collect(ctx: ServiceContext, filters: FragmentFilter, replacer: Replacer) ->
         selection = visible_selection(ctx, filters.selection, s)
         codebook = project_codebook(s)
         roots = [spec.guid for spec in codebook.codes]
+        order = [entry.path for entry in entries(s)]
     codes: list[str] = list(filters.codes)
     if not codes and filters.query:
-        codes = [leaf.name for leaf in _code_leaves(parse(filters.query))]
+        codes = [ALONE_MARK + leaf.name if leaf.subcodes is False else leaf.name
+                 for leaf in _code_leaves(parse(filters.query))]
     codes = codes or roots
     if not codes:
         raise InvalidInput("The codebook has no codes yet, so there are no coded fragments to export.")
-    fragments = RetrievalService(ctx).fragments(codes, subcodes=filters.subcodes, context=filters.context,
-                                                 selection=selection)
-    if filters.query and fragments:
-        hits = QueryService(ctx).run(filters.query, unit="span", selection=selection, with_text=False).hits
-        fragments = _within_hits(fragments, hits)
-    if not fragments:
+    codings = RetrievalService(ctx).codings(codes, subcodes=filters.subcodes, context=filters.context,
+                                            selection=selection)
+    if filters.query and codings:
+        hits = QueryService(ctx).run(filters.query, unit="span", selection=selection, with_text=False,
+                                     subcodes=filters.subcodes).hits
+        codings = _within_hits(codings, hits)
+    if not codings:
         raise InvalidInput(f"No coded fragment matches this filter ({_describe(filters)}), so nothing was "
                            "written; widen the filter.")
+    fragments = _joined_by_theme(codings, filters.per_coder, order)
     with ctx.read() as s:
         cases: dict[int, list[str]] = defaultdict(list)
         for document_id, name in s.execute(select(CaseDocument.document_id, Case.name)
@@ -109,6 +115,7 @@ def collect(ctx: ServiceContext, filters: FragmentFilter, replacer: Replacer) ->
         language = s.scalar(select(ProjectSettings.default_language).limit(1)) or "nl"
         project = s.scalar(select(ProjectSettings.name).limit(1)) or "Project"
         infos = code_infos(s, replacer)
+        document_memos = _document_memos(s, {f.document_id for f in fragments}, replacer)
     return FragmentSet(
         project=replacer.text(project), fragments=tuple(_fragment(f, replacer) for f in fragments),
         codes=infos, cases={k: tuple(v) for k, v in cases.items()},
@@ -116,7 +123,33 @@ def collect(ctx: ServiceContext, filters: FragmentFilter, replacer: Replacer) ->
         codebook_version=content_hash(codebook)[:12], codebook_title=replacer.text(codebook.title), language=language,
         pseudonymised=not replacer.empty,
         exported_at=dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
+        codings=tuple(_fragment(f, replacer) for f in codings), document_memos=document_memos,
+        subcodes=filters.subcodes, per_coder=filters.per_coder,
     )
+
+
+def _joined_by_theme(codings: list[Fragment], per_coder: bool, order: list[str]) -> list[Fragment]:
+    """The export's fragments: the codings joined by `domain.code_fragments` within each top-level theme, so that
+    every row belongs to one theme's sheet; in document order."""
+    themes: dict[str, list[Fragment]] = defaultdict(list)
+    for coding in codings:
+        themes[coding.code.split("/", 1)[0]].append(coding)
+    joined = [f for found in themes.values() for f in join_fragments(found, per_coder=per_coder, code_order=order)]
+    return sorted(joined, key=lambda f: (f.document_id, f.start, f.end, f.code))
+
+
+def _memo_text(title: str, body: str) -> str:
+    return f"{title}: {body}" if title and body else title or body
+
+
+def _document_memos(s, document_ids: set[int], replacer: Replacer) -> dict[int, tuple[str, ...]]:
+    """The memos written on the exported documents, in the order they were written."""
+    memos: dict[int, list[str]] = defaultdict(list)
+    query = select(Memo.document_id, Memo.title, Memo.text).where(Memo.document_id.is_not(None)).order_by(Memo.id)
+    for document_id, title, body in s.execute(query):
+        if document_id in document_ids and (title or body):
+            memos[document_id].append(replacer.text(_memo_text(title, body)))
+    return {k: tuple(v) for k, v in memos.items()}
 
 
 def _shown_filters(filters: FragmentFilter, replacer: Replacer) -> dict[str, Any]:

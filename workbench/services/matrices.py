@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.domain.code_fragments import read_code_name
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.filters import EVERYTHING, Selection
 from workbench.domain.matrices import COOCCURRENCE_UNITS, MEASURES, Cooccurrence, Matrix
@@ -42,8 +43,14 @@ class MatrixService:
 
     def _rows(self, tree: CodeTree, codes: Sequence[str] | None, subcodes: bool) -> tuple[list[int], dict[int, list[int]]]:
         """The row codes, and for each code id the rows it counts towards (itself, or its ancestors when rolled up)."""
-        rows = [tree.resolve(ref).id for ref in codes] if codes else [e.id for e in tree.ordered()]
-        rows = list(dict.fromkeys(rows))
+        alone: set[int] = set()
+        rows = []
+        for ref in codes or ():
+            name, with_subcodes = read_code_name(ref)
+            rows.append(tree.resolve(name).id)
+            if not with_subcodes:
+                alone.add(rows[-1])
+        rows = list(dict.fromkeys(rows or [e.id for e in tree.ordered()]))
         position = {code: i for i, code in enumerate(rows)}
         targets: dict[int, list[int]] = defaultdict(list)
         for code in tree.entries:
@@ -51,13 +58,14 @@ class MatrixService:
                 targets[code].append(position[code])
             if subcodes:
                 for ancestor in tree.ancestors(code):
-                    if ancestor in position:
+                    if ancestor in position and ancestor not in alone:
                         targets[code].append(position[ancestor])
         return rows, targets
 
-    def frequencies(self, *, by: str = "documents", measure: str = "codings", codes: Sequence[str] | None = None,
-                    subcodes: bool = False, selection: Selection = EVERYTHING) -> Matrix:
-        """Codings, documents or coded words per code and column (`documents`, `speakers`, `coders`, `attr:KEY`, `cases`)."""
+    def frequencies(self, *, by: str = "documents", measure: str = "fragments", codes: Sequence[str] | None = None,
+                    subcodes: bool = True, selection: Selection = EVERYTHING) -> Matrix:
+        """Fragments, codings, documents or coded words per code and column (`documents`, `speakers`, `coders`,
+        `attr:KEY`, `cases`); a code's row holds its sub-codes' codings too unless `subcodes` is off."""
         if measure not in MEASURES:
             raise InvalidInput(f"The measure '{measure}' is not one of {', '.join(MEASURES)}.")
         with self.ctx.read() as s:
@@ -77,7 +85,7 @@ class MatrixService:
                 (len(rows), len(labels)), measure, word_starts,
             )
             return Matrix(measure, by, tuple(tree.path(r) for r in rows), tuple(labels),
-                          tuple(map(tuple, values)), tuple(totals))
+                          tuple(map(tuple, values)), tuple(totals), subcodes)
 
     def _columns(self, s: Session, by: str, table, in_scope) -> tuple[list[str], Any, dict[int, list[int]]]:
         """The column labels, a key per coding, and the columns of each key.
@@ -130,7 +138,7 @@ class MatrixService:
             return labels, docs, {doc: [index[value]] for doc, value in values.items()}
         raise InvalidInput(f"Cannot make columns by '{by}'; use documents, speakers, coders, cases or attr:KEY.")
 
-    def cooccurrence(self, *, unit: str = "span", codes: Sequence[str] | None = None, subcodes: bool = False,
+    def cooccurrence(self, *, unit: str = "span", codes: Sequence[str] | None = None, subcodes: bool = True,
                      selection: Selection = EVERYTHING) -> Cooccurrence:
         """How often each pair of codes occurs together at `unit` (span, sentence, turn or document)."""
         if unit not in COOCCURRENCE_UNITS:
@@ -147,9 +155,9 @@ class MatrixService:
                 targets = {code: [remap[r] for r in rs if r in remap] for code, rs in targets.items()}
             counts, similarity = cooccurrence_tables(s, unit, spans, targets, len(rows))
             return Cooccurrence(unit, tuple(tree.path(r) for r in rows), tuple(map(tuple, counts)),
-                                tuple(map(tuple, similarity)))
+                                tuple(map(tuple, similarity)), subcodes)
 
-    def case_matrix(self, *, codes: Sequence[str] | None = None, subcodes: bool = False,
+    def case_matrix(self, *, codes: Sequence[str] | None = None, subcodes: bool = True,
                     selection: Selection = EVERYTHING) -> Matrix:
         """1 where a case (or, in a project without cases, a document) holds the code, else 0."""
         with self.ctx.read() as s:
@@ -157,7 +165,7 @@ class MatrixService:
         by = "cases" if has_cases else "documents"
         counts = self.frequencies(by=by, measure="codings", codes=codes, subcodes=subcodes, selection=selection)
         values = tuple(tuple(1 if v else 0 for v in row) for row in counts.values)
-        return Matrix("presence", by, counts.rows, counts.columns, values, tuple(sum(row) for row in values))
+        return Matrix("presence", by, counts.rows, counts.columns, values, tuple(sum(row) for row in values), subcodes)
 
 
 def _label(value) -> str:

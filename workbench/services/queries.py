@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
 from collections import defaultdict
 from functools import partial
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from workbench.domain.code_fragments import codes_meant
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.filters import EVERYTHING, Selection, matching_documents
 from workbench.domain.queries import UNITS, AttributeRef, Binary, CodeRef, Node, Positional, SpeakerRef, parse
@@ -20,6 +22,20 @@ from workbench.services.selection import Scope, attribute_values, chunks, resolv
 from workbench.services.texts import texts_for
 from workbench.services.visibility import visible_selection
 from workbench.store.schema import Attribute, Document, Turn
+
+
+def _unknown_code(tree: CodeTree, leaf: CodeRef) -> str:
+    """One sentence naming the unknown code and the closest names the codebook has."""
+    entries = tree.ordered()
+    names = {entry.name: entry.path for entry in entries} | {entry.path: entry.path for entry in entries}
+    close = difflib.get_close_matches(leaf.name, list(names), n=3, cutoff=0.5)
+    folded = leaf.name.casefold()
+    close += [name for name in names if folded and folded in name.casefold() and name not in close][: 3 - len(close)]
+    paths = list(dict.fromkeys(names[name] for name in close))
+    hint = (f"the closest names are {', '.join(paths)}" if len(paths) > 1 else f"the closest name is {paths[0]}"
+            if paths else "`workbench codebook list` shows the codes")
+    return (f"The query names '{leaf.name}' at position {leaf.position + 1}, which is not a code in the codebook; "
+            f"{hint} (quote a name that holds an operator word).")
 
 
 def _leaves(node: Node) -> list[Node]:
@@ -51,14 +67,17 @@ class QueryService:
         self.ctx = ctx
 
     def run(self, expression: str, *, unit: str = "span", selection: Selection = EVERYTHING,
-            with_text: bool = True) -> QueryResult:
-        """The hits of `expression` at `unit` (span, sentence, turn or document) among the selected codings."""
+            with_text: bool = True, subcodes: bool = True) -> QueryResult:
+        """The hits of `expression` at `unit` (span, sentence, turn or document) among the selected codings.
+
+        A bare code name takes its sub-codes along unless `subcodes` is off; `=CODE` is always the code alone.
+        """
         if unit not in UNITS:
             raise InvalidInput(f"The unit '{unit}' is not one of {', '.join(UNITS)}.")
         tree_node = parse(expression)
         with self.ctx.read() as s:
             scope = resolve_scope(s, visible_selection(self.ctx, selection, s))
-            leaves = self._resolve_leaves(s, tree_node, scope)
+            leaves = self._resolve_leaves(s, tree_node, scope, subcodes)
             documents = _possible_documents(tree_node, leaves)
             if scope.document_ids is not None:
                 documents &= scope.document_ids
@@ -68,9 +87,13 @@ class QueryService:
                 hits = evaluate(tree_node, unit, layouts[doc_id], partial(_leaf_spans, leaves, doc_id))
                 if hits:
                     found[doc_id] = hits
-            return QueryResult(expression, unit, tuple(self._hits(s, found, unit, with_text)), len(found))
+            named = [subcodes if leaf.subcodes is None else leaf.subcodes
+                     for leaf in _leaves(tree_node) if isinstance(leaf, CodeRef)]
+            return QueryResult(expression, unit, tuple(self._hits(s, found, unit, with_text)), len(found),
+                               subcodes=any(named))
 
-    def _resolve_leaves(self, s: Session, node: Node, scope: Scope) -> dict[Node, dict[int, list[tuple[int, int]]]]:
+    def _resolve_leaves(self, s: Session, node: Node, scope: Scope,
+                        subcodes: bool = True) -> dict[Node, dict[int, list[tuple[int, int]]]]:
         """The raw spans of every leaf of the query, per document."""
         tree = CodeTree.load(s)
         leaves: dict[Node, dict[int, list[tuple[int, int]]]] = {}
@@ -80,11 +103,9 @@ class QueryService:
                 try:
                     entry = tree.resolve(leaf.name)
                 except NotFound:
-                    raise NotFound(
-                        f"The query names '{leaf.name}' at position {leaf.position + 1}, which is not a code in the "
-                        f"codebook; quote names that hold operator words."
-                    ) from None
-                wanted[leaf] = [entry.id, *(tree.descendants(entry.id) if leaf.subcodes else [])]
+                    raise NotFound(_unknown_code(tree, leaf)) from None
+                with_subcodes = subcodes if leaf.subcodes is None else leaf.subcodes
+                wanted[leaf] = codes_meant(entry.id, with_subcodes, tree.descendants)
             elif isinstance(leaf, AttributeRef):
                 leaves[leaf] = self._attribute_leaf(s, leaf, scope)
             elif isinstance(leaf, SpeakerRef):

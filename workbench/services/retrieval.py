@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from sqlalchemy import case, exists, select
 from sqlalchemy.orm import Session
 
+from workbench.domain.code_fragments import codes_meant, join_fragments, memo_line, read_code_name
 from workbench.domain.codings import CONTEXTS, Fragment
 from workbench.domain.errors import InvalidInput
 from workbench.domain.filters import EVERYTHING, Selection
@@ -122,30 +123,46 @@ def _context(spans: DocumentSpans, context: str, start: int, end: int) -> tuple[
 
 
 class RetrievalService:
-    """Fragments of one or more codes, filtered by a Selection."""
+    """Fragments of one or more codes, filtered by a Selection (see `domain.code_fragments` for what they are)."""
 
     def __init__(self, ctx: ServiceContext):
         self.ctx = ctx
 
     def fragments(
-        self, codes: Sequence[str], *, subcodes: bool = False, context: str = "sentence",
+        self, codes: Sequence[str], *, subcodes: bool = True, context: str = "sentence",
+        selection: Selection = EVERYTHING, per_coder: bool = False,
+    ) -> list[Fragment]:
+        """The fragments of `codes`: their codings (with their sub-codes' unless `subcodes` is off or a name is
+        written `=Name`) joined where they overlap, each naming its codes and coders; `per_coder` joins each
+        coder's codings apart.
+
+        `context` is `sentence` (the sentences the fragment touches), `turn` (the whole turns) or `none`.
+        """
+        found = self.codings(codes, subcodes=subcodes, context=context, selection=selection)
+        with self.ctx.read() as s:
+            order = [entry.path for entry in CodeTree.load(s).ordered()]
+        return join_fragments(found, per_coder=per_coder, code_order=order)
+
+    def codings(
+        self, codes: Sequence[str], *, subcodes: bool = True, context: str = "sentence",
         selection: Selection = EVERYTHING,
     ) -> list[Fragment]:
-        """The codings of `codes` (and their sub-codes when asked) with their context.
-
-        `context` is `sentence` (the sentences the coding touches), `turn` (the whole turns) or `none`.
-        """
+        """The single codings of `codes` with their context, one Fragment each, in document order."""
         if context not in CONTEXTS:
             raise InvalidInput(f"The context '{context}' is not one of {', '.join(CONTEXTS)}.")
         if not codes:
             raise InvalidInput("No code was given; name at least one code to retrieve its fragments.")
         with self.ctx.read() as s:
             tree = CodeTree.load(s)
-            code_ids = tree.resolve_many(codes, subcodes)
+            code_ids: dict[int, None] = {}
+            for ref in codes:
+                name, with_subcodes = read_code_name(ref)
+                entry = tree.resolve(name)
+                code_ids.update(dict.fromkeys(codes_meant(entry.id, subcodes and with_subcodes, tree.descendants)))
             scope = resolve_scope(s, visible_selection(self.ctx, selection, s))
             if scope.document_ids is not None and not scope.document_ids:
                 return []
-            conditions = scope.coding_conditions() + [codings.c.code_id.in_(code_ids)]
+            conditions = scope.coding_conditions() + [codings.c.code_id.in_(list(code_ids))]
             rows = s.execute(_located(conditions)).all()
             if scope.speakers is not None:
                 rows = [row for row in rows if row[7] in scope.speakers]
@@ -164,10 +181,12 @@ class RetrievalService:
         for coding_id, doc_id, code_id, coder_id, start, end, status, speaker, memo, title, _guid in rows:
             text = texts[doc_id]
             lo, hi, t_start, t_end = place(coding_id, doc_id, start, end)
+            path, coder = paths[code_id], coders.get(coder_id, "")
             append(Fragment(
-                coding_id, doc_id, title, paths[code_id], coders.get(coder_id, ""), start, end, text[start:end],
+                coding_id, doc_id, title, path, coder, start, end, text[start:end],
                 lo, hi, text[lo:hi], speaker, t_start, t_end, status, memo or "",
-                attributes.get(doc_id, no_attributes),
+                attributes.get(doc_id, no_attributes), (path,), (coder,), (coding_id,),
+                (memo_line(coder, memo),) if memo else (),
             ))
         return fragments
 

@@ -11,7 +11,7 @@ from workbench.domain.theme_summary import choose_quotes, default_attribute, lon
 
 def _fragment(number: int, document: int, code: str, text: str, organisation: str = "gemeente") -> Fragment:
     return Fragment(coding_id=number, document_id=document, document=f"Interview {document}", code=code,
-                    coder="anna", start=number * 10, end=number * 10 + len(text), text=text, context_start=0,
+                    coder="anna", start=number * 100, end=number * 100 + len(text), text=text, context_start=0,
                     context_end=0, context=text, speaker="Respondent" if document != 3 else None,
                     t_start=754.0 if number == 1 else None, t_end=None, status="applied", memo="",
                     attributes={"organisatie": organisation, "datum": dt.date(2024, 10, 8)})
@@ -53,6 +53,25 @@ def test_plan_counts_include_sub_codes_and_attributions_read_naturally():
     assert [(r.label, r.fragments) for r in top.counts] == [("corporatie", 1), ("gemeente", 3), ("wijkonderneming", 1)]
     assert plan.values == ("corporatie", "gemeente", "wijkonderneming")
     first_quote = sub.groups[0][1][0]
-    assert first_quote.attribution == "Respondent, gemeente, 8 oktober 2024, 00:12:34"
+    assert first_quote.attribution == "Interview 1, Respondent, gemeente, 8 oktober 2024, 00:12:34"
     assert top.groups[0][1][0].attribution == "Interview 3, wijkonderneming"
     assert plan.facts[0] == ("Datum", "2 november 2024")
+
+
+def test_overlapping_codings_are_one_quote_naming_its_coders_with_the_memos_beside_it():
+    bram = Fragment(coding_id=9, document_id=1, document="Interview 1", code="Vertrouwen/Personen", coder="bram",
+                    start=102, end=150, text="x" * 48, context_start=102, context_end=150, context="x" * 48,
+                    speaker="Respondent", t_start=None, t_end=None, status="applied", memo="Sterk citaat.",
+                    attributes={"organisatie": "gemeente", "datum": dt.date(2024, 10, 8)})
+    codes = (CodeInfo("Vertrouwen", "Vertrouwen", 0, "#1F77B4"),
+             CodeInfo("Vertrouwen/Personen", "Personen", 1, "#2C7FB8"))
+    data = FragmentSet(project="P", fragments=tuple(FRAGMENTS), codes=codes, codings=(*FRAGMENTS, bram),
+                       attribute_names=("organisatie",), language="nl", document_memos={1: ("Gesprek in de kantine.",)})
+    options = ThemeOptions(group_by="attribute")
+    top, sub = plan_summary(data, {}, options).sections
+    assert (top.total.fragments, sub.total.fragments, sub.available) == (5, 4, 4)
+    quotes = [quote for _group, found in sub.groups for quote in found]
+    joined = next(q for q in quotes if q.start == 100)
+    assert joined.coders == ("anna", "bram") and joined.memos == ("bram: Sterk citaat.",)
+    assert joined.attribution.startswith("Interview 1, Respondent, gemeente")
+    assert [q.document_memos for q in quotes if q.document_id == 1] == [("Gesprek in de kantine.",), (), ()]

@@ -51,7 +51,7 @@ class AnalysisScreen(Screen):
     def __init__(self) -> None:
         super().__init__()
         self.by = "documents"
-        self.measure = "codings"
+        self.measure = "fragments"
         self.unit = "sentence"
         self.mode = "frequencies"
         self.show_jaccard = False
@@ -80,6 +80,7 @@ class AnalysisScreen(Screen):
     @work(thread=True, exclusive=True, group="analysis")
     def run_analysis(self, filters: str) -> None:
         from workbench.domain.errors import WorkbenchError
+        from workbench.domain.code_fragments import scope_note
         from workbench.domain.filter_text import parse_filters
 
         project = host(self).project
@@ -87,10 +88,12 @@ class AnalysisScreen(Screen):
             selection = parse_filters(filters)
             if self.mode == "cooccurrence":
                 table = project.matrices.cooccurrence(unit=self.unit, selection=selection)
-                title = f"Co-occurrence at {self.unit} level ({'Jaccard' if self.show_jaccard else 'counts'})"
+                title = (f"Co-occurrence at {self.unit} level ({'Jaccard' if self.show_jaccard else 'counts'}, "
+                         f"{scope_note(table.subcodes)})")
             else:
                 table = project.matrices.frequencies(by=self.by, measure=self.measure, selection=selection)
-                title = f"{self.measure.capitalize()} per code × {self.by.removeprefix('attr:')}"
+                title = (f"{self.measure.capitalize()} per code × {self.by.removeprefix('attr:')} "
+                         f"({scope_note(table.subcodes)})")
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             return

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, Input, SelectionList, Static
 
 from workbench.domain.export_request import split_query
+from workbench.domain.code_fragments import fragments_counted, scope_note
 from workbench.domain.spans import shorten
 from workbench.tui.screens.retrieval_search import PREFIX, WordSearch, hit_row, hit_text
 from workbench.tui.widgets.key_bar import KeyBar
@@ -49,7 +50,7 @@ class RetrievalScreen(WordSearch, Screen):
         Binding("f", "focus_filter", "Filter"),
         Binding("u", "unit", "Query unit"),
         Binding("c", "context", "Context"),
-        Binding("s", "subcodes", "Sub-codes", show=False),
+        Binding("s", "subcodes", "Sub-codes"),
         Binding("ctrl+e", "export", "Export these"),
         Binding("g", "suggest", "Hits to suggestions", show=False),
     ]
@@ -129,9 +130,10 @@ class RetrievalScreen(WordSearch, Screen):
             if query.startswith(PREFIX):
                 rows, title = self.search_words(query, selection)
             elif split_query(query)[1]:  # a code query, read as the export of this view reads it
-                result = project.queries.run(query, unit=self.unit, selection=selection)
+                result = project.queries.run(query, unit=self.unit, selection=selection, subcodes=self.subcodes)
                 rows = [("hit", h) for h in result.hits]
-                title = f"{len(rows)} hits of {query} at {self.unit} level in {result.documents} documents"
+                title = (f"{len(rows)} hits of {query} at {self.unit} level in {result.documents} documents "
+                         f"({scope_note(result.subcodes)})")
             else:
                 names = codes + list(split_query(query)[0])
                 if not names:
@@ -140,7 +142,8 @@ class RetrievalScreen(WordSearch, Screen):
                 fragments = project.retrieval.fragments(names, subcodes=self.subcodes, context=self.context,
                                                         selection=selection)
                 rows = [("fragment", f) for f in fragments]
-                title = f"{len(rows)} fragments in {len({f.document_id for f in fragments})} documents"
+                title = (f"{fragments_counted(len(rows), self.subcodes)} in "
+                         f"{len({f.document_id for f in fragments})} documents")
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=6, markup=False)
             self.app.call_from_thread(setattr, self.query_one("#fragments", DataTable), "loading", False)
