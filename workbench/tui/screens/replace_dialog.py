@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label
 
 from workbench.tui.markup import esc
+from workbench.tui.host import host
 
 
 @dataclass
@@ -74,7 +75,7 @@ class ReplaceDialog(ModalScreen[object]):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            result = self.app.project.replacement.replace(self.document_id, path)
+            result = host(self).project.replacement.replace(self.document_id, path)
         except WorkbenchError as exc:
             self.post_message(ReplacementFailed(str(exc)))
             return

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, SelectionList, Static
 
 from workbench.tui.markup import esc
+from workbench.tui.host import host
 
 
 @dataclass
@@ -81,7 +82,7 @@ class ReportDialog(ModalScreen[bool]):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            self.post_message(ReportRead(self.app.project.monitoring.reports.preview(path)))
+            self.post_message(ReportRead(host(self).project.monitoring.reports.preview(path)))
         except WorkbenchError as exc:
             self.post_message(ReportRead(None, str(exc)))
 
@@ -116,7 +117,7 @@ class ReportDialog(ModalScreen[bool]):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            done = self.app.project.monitoring.reports.import_report(path, questions=questions)
+            done = host(self).project.monitoring.reports.import_report(path, questions=questions)
         except WorkbenchError as exc:
             self.post_message(ReportDone(str(exc), False))
             return
