@@ -15,6 +15,7 @@ from textual.widgets import Button, DirectoryTree, Input, Label
 
 from workbench.tui.markup import esc
 from workbench.tui.host import host
+from workbench.domain.replacement import ReplacementResult
 
 
 @dataclass
@@ -28,7 +29,7 @@ class ReplacementFailed(Message):
 class ReplacementDone(Message):
     """The document has its corrected text."""
 
-    result: object
+    result: ReplacementResult
 
 
 class ReplaceDialog(ModalScreen[object]):

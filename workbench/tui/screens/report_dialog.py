@@ -15,13 +15,14 @@ from textual.widgets import Button, DirectoryTree, Input, Label, SelectionList, 
 
 from workbench.tui.markup import esc
 from workbench.tui.host import host
+from workbench.domain.report_import import ReportPlan
 
 
 @dataclass
 class ReportRead(Message):
     """The preview of a report, or why it could not be read."""
 
-    plan: object | None
+    plan: ReportPlan | None
     reason: str = ""
 
 
@@ -41,7 +42,7 @@ class ReportDialog(ModalScreen[bool]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plan = None
+        self.plan: ReportPlan | None = None
         self.imported = False
 
     def compose(self) -> ComposeResult:
