@@ -63,7 +63,7 @@ def tally_sources(replacer: Replacer, sources: Iterable[tuple[str, Iterable[str 
             for _start, _end, form in replacer.matches(text):
                 counts[form.entity] += 1
                 found.add(form.pseudonym)
-            if replacer.age_band:
+            if replacer.age_band and replacer.pattern is not None:
                 ages += sum(1 for m in replacer.pattern.finditer(text) if m.groupdict().get("age"))
         tallies.append(SourceTally(replacer.text(label) or label, {k: counts.get(k, 0) for k in KINDS}))
     return tuple(tallies), found, ages

@@ -117,7 +117,7 @@ def clean_line(line: str) -> str:
 
 def find_dates(text: str) -> list[tuple[dt.date | None, str]]:
     """Every date written in `text`, in order, as (date, as written); the date is None when it cannot be read."""
-    found = []
+    found: list[tuple[dt.date | None, str]] = []
     for match in _DATE.finditer(text):
         raw = match.group()
         try:
@@ -170,8 +170,8 @@ def split_attendees(value: str) -> tuple[list[Attendee], list[Unplaced]]:
     if heading and not any(ch in heading[1] for ch in ",;"):
         people, unplaced = split_attendees(heading[2])
         return [Attendee(p.name, p.organisation or heading[1].strip(), p.role) for p in people], unplaced
-    people: list[Attendee] = []
-    unplaced: list[Unplaced] = []
+    people = []
+    unplaced = []
     waiting: list[str] = []
     for chunk in _top_level(value):
         chunk = chunk.strip()
@@ -197,7 +197,7 @@ def split_attendees(value: str) -> tuple[list[Attendee], list[Unplaced]]:
 
 def _top_level(value: str) -> list[str]:
     """The parts of a list separated by commas or semicolons outside brackets."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []; depth = 0; current: list[str] = []
     for ch in value:
         if ch in "([":
             depth += 1
@@ -247,7 +247,7 @@ def read_report(lines: Sequence[str], fallback_title: str = "") -> ReportReading
             index += 1
             continue
         field_lines.add(index)
-        value = match[2].strip()
+        value = match[2].strip() if match else ""
         if field == "attendees":
             items = [value] if value else []
             while not value and index + 1 < len(cleaned) and cleaned[index + 1] and not _is_field(cleaned[index + 1]):

@@ -173,7 +173,7 @@ def parse_date(value: object, what: str = "The date") -> dt.date:
         if parts is not None:
             return dt.date(*parts)
     except ValueError:
-        raise InvalidInput(f"{what} '{raw}' is {no_such_day(*parts)}.") from None
+        raise InvalidInput(f"{what} '{raw}' is {no_such_day(*(parts or (0, 0, 0)))}.") from None
     raise InvalidInput(f"{what} '{raw}' is not a date; write it as YYYY-MM-DD, for example 2024-09-04.")
 
 

@@ -231,7 +231,7 @@ class Replacer:
         return self._lookup.get(fold(spelling)) or self._lookup[_digits_key(spelling)]
 
     def _pseudonym(self, match: re.Match[str]) -> str:
-        if match.groupdict().get("age"):
+        if match.groupdict().get("age") and self.age_band:
             return age_band(int(match.group("age")), self.age_band)
         name, suffix = match.group("name"), match.group("pos") or ""
         pseudonym = self.form(name).pseudonym

@@ -347,7 +347,7 @@ class Reanchorer:
             if sure and mapped in new_starts:
                 tally = votes.setdefault(turn.speaker, {})
                 tally[new_starts[mapped].speaker] = tally.get(new_starts[mapped].speaker, 0) + 1
-        return {old: max(tally, key=tally.get) for old, tally in votes.items()}
+        return {old: max(tally, key=tally.__getitem__) for old, tally in votes.items()}
 
     def _by_turn(self, key: int, start: int, end: int) -> Placement | None:
         """A coding on (nearly) a whole turn follows that turn when the speaker and most words agree."""

@@ -65,6 +65,6 @@ def process_regions(
     nlp = pipeline(language)
     spans = [(start, end) for start, end in regions if end > start]
     pieces = (text[start:end] for start, end in spans)
-    docs = nlp.tokenizer.pipe(pieces) if tokens_only else nlp.pipe(pieces)
+    docs = nlp.tokenizer.pipe(pieces) if tokens_only else nlp.pipe(pieces)  # type: ignore[union-attr]
     for (start, _end), doc in zip(spans, docs, strict=True):
         yield start, doc

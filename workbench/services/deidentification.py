@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -69,11 +70,11 @@ def scan_files(ctx: ServiceContext, paths: Iterable[Path]) -> ScanResult:
 def _document_sources(s: Session) -> list[tuple[str, list[str | None]]]:
     speakers: dict[int, set[str]] = {}
     for document_id, speaker in s.execute(select(Turn.document_id, Turn.speaker).where(Turn.speaker.is_not(None))):
-        speakers.setdefault(document_id, set()).add(speaker)
-    values: dict[int, list[str]] = {}
-    for document_id, value in s.execute(select(AttributeValue.document_id, AttributeValue.value_text)
+        speakers.setdefault(document_id, set()).add(cast(str, speaker))
+    values: dict[int, list[str | None]] = {}
+    for owner_id, value in s.execute(select(AttributeValue.document_id, AttributeValue.value_text)
                                         .where(AttributeValue.document_id.is_not(None))):
-        values.setdefault(document_id, []).append(value)
+        values.setdefault(cast(int, owner_id), []).append(value)
     return [(title, [title, text, *sorted(speakers.get(doc_id, ())), *values.get(doc_id, [])])
             for doc_id, title, text in s.execute(select(Document.id, Document.title, Document.text)
                                                  .order_by(Document.title))]

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import delete, or_, select, text
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from workbench.services.context import ServiceContext
@@ -123,7 +124,7 @@ def _clean_history(s: Session, doc_id: int, title: str, target: str) -> tuple[in
             doomed.add(event.id)
     if doomed:
         s.execute(Event.__table__.update().where(Event.reverts_id.in_(doomed)).values(reverts_id=None))
-        removed = s.execute(delete(Event).where(Event.id.in_(doomed))).rowcount or 0
+        removed = cast(CursorResult[Any], s.execute(delete(Event).where(Event.id.in_(doomed)))).rowcount or 0
     return removed, cleaned
 
 
@@ -175,11 +176,11 @@ class ErasureService:
                 s.execute(text("PRAGMA secure_delete = ON"))
             doc_id, title = resolve_document(s, document)
             coding_ids = select(Coding.id).where(Coding.document_id == doc_id)
-            memos = s.execute(delete(Memo).where(or_(Memo.document_id == doc_id, Memo.coding_id.in_(coding_ids)))).rowcount
+            memos = cast(CursorResult[Any], s.execute(delete(Memo).where(or_(Memo.document_id == doc_id, Memo.coding_id.in_(coding_ids))))).rowcount
             s.execute(delete(LogEntryLink).where(or_(LogEntryLink.document_id == doc_id,
                                                      LogEntryLink.coding_id.in_(coding_ids))))
-            codings = s.execute(delete(Coding).where(Coding.document_id == doc_id)).rowcount
-            values = s.execute(delete(AttributeValue).where(AttributeValue.document_id == doc_id)).rowcount
+            codings = cast(CursorResult[Any], s.execute(delete(Coding).where(Coding.document_id == doc_id))).rowcount
+            values = cast(CursorResult[Any], s.execute(delete(AttributeValue).where(AttributeValue.document_id == doc_id))).rowcount
             for model in (CaseDocument, Sentence, Turn):
                 s.execute(delete(model).where(model.document_id == doc_id))
             s.execute(delete(Document).where(Document.id == doc_id))

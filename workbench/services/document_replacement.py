@@ -68,6 +68,8 @@ class ReplacementService:
         with self.ctx.change("document.replace", target=f"document:{document_id}") as unit:
             s = unit.session
             row = s.get(Document, document_id)
+            if row is None:
+                raise NotFound(f"There is no document {document_id}; `workbench documents` lists them.")
             same_text = row.text_sha256 == prepared.sha256
             old_layout = [(t.start, t.end, t.speaker, t.t_start, t.t_end) for t in row.turns]
             if same_text and old_layout == [tuple(turn) for turn in prepared.turns]:
@@ -255,7 +257,7 @@ def _under_review(s: Session, coding_id: int) -> tuple[PlacementReview, Coding, 
     found = [r for r in _reviews(s, [row.document_id]) if r.coding_id == coding_id]
     if not found:
         raise InvalidInput(f"Coding {coding_id} is not waiting for review; `workbench review list` shows those that are.")
-    return found[0], row, s.get(Document, row.document_id)
+    return found[0], row, s.get_one(Document, row.document_id)
 
 
 def _forget(document: Document, coding_id: int) -> None:

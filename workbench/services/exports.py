@@ -34,7 +34,7 @@ class ExportService:
             return result
         from workbench.services.deidentification import finish
 
-        report = finish(self.ctx, replacer, kind, Path(result.path), [Path(result.path), result.manifest])
+        report = finish(self.ctx, replacer, kind, Path(result.path), [Path(result.path), *([Path(result.manifest)] if result.manifest else [])])
         return replace(result, deidentification=str(report))
 
     def write(self, request: ExportRequest) -> ExportResult | TimelineExport:

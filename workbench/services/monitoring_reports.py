@@ -122,12 +122,12 @@ class ReportImportService:
                     added_actors.append(org.name)
                 actor_id = register.person(person.name)
                 if actor_id is None:
-                    row = Actor(name=person.name, kind="person", role=person.role, organisation_id=organisation_id)
-                    s.add(row)
+                    new_actor = Actor(name=person.name, kind="person", role=person.role, organisation_id=organisation_id)
+                    s.add(new_actor)
                     s.flush()
-                    register.people[_key(row.name)] = row.id
-                    actor_id = row.id
-                    added_actors.append(row.name)
+                    register.people[_key(new_actor.name)] = new_actor.id
+                    actor_id = new_actor.id
+                    added_actors.append(new_actor.name)
                 actor_ids.append(actor_id)
             entry = s.get(EntryRow, plan.entry_id) if plan.entry_id else None
             if entry is None:
@@ -161,11 +161,11 @@ class ReportImportService:
                 planned.append(row.id)
             raised: list[int] = []
             for question in chosen:
-                row = LearningQuestion(text=question.text, raised_on=reading.date, raised_entry_id=entry.id)
-                s.add(row)
+                question_row = LearningQuestion(text=question.text, raised_on=reading.date, raised_entry_id=entry.id)
+                s.add(question_row)
                 s.flush()
-                s.add(LearningQuestionStatus(question_id=row.id, status="open", date=reading.date, entry_id=entry.id))
-                raised.append(row.id)
+                s.add(LearningQuestionStatus(question_id=question_row.id, status="open", date=reading.date, entry_id=entry.id))
+                raised.append(question_row.id)
             unit.describe(target=f"entry:{entry.id}",
                           summary=f"Imported the report {path.name} into '{entry.title}' ({len(plan.attendees)} attendees, "
                                   f"{len(planned)} planned entries, {len(raised)} questions)")

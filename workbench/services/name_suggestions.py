@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from sqlalchemy import select
 
@@ -42,7 +43,7 @@ class NameSuggestionService:
             for speaker, title, start in s.execute(select(Turn.speaker, Document.title, Turn.start)
                                                    .join(Document, Document.id == Turn.document_id)
                                                    .where(Turn.speaker.is_not(None)).order_by(Document.title, Turn.start)):
-                turns.setdefault(" ".join(speaker.split()), []).append(Place(title, start, speaker))
+                turns.setdefault(" ".join(cast(str, speaker).split()), []).append(Place(title, start, cast(str, speaker)))
 
         def hidden(text: str) -> list[tuple[int, int]]:
             return [(start, end) for start, end, _form in replacer.matches(text)]

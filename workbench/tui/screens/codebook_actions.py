@@ -168,10 +168,10 @@ class CodebookActions(Screen[None]):
                         lambda made: f"{made.path} moved {'up' if step < 0 else 'down'}")
 
     def action_undo(self) -> None:
-        self.change(lambda _book: self.app.project.history.undo(), lambda event: f"Undid: {event.summary}")
+        self.change(lambda _book: host(self).project.history.undo(), lambda event: f"Undid: {event.summary}")
 
     def action_redo(self) -> None:
-        self.change(lambda _book: self.app.project.history.redo(), lambda event: f"Redid: {event.summary}")
+        self.change(lambda _book: host(self).project.history.redo(), lambda event: f"Redid: {event.summary}")
 
 
 def _as_codable(code):

@@ -253,7 +253,7 @@ class DocumentsScreen(OwnDialogs, Screen):
             lambda choice: (choice == REMOVE and self.change(
                 lambda edits: edits.remove(goes.id),
                 lambda gone: f"Removed “{gone.title}” with {counted(gone.codings, 'coding')}; u brings it back."))
-            or (choice == ERASE and self.change(lambda _edits: self.app.project.erasure.erase(goes.id), _erased)))
+            or (choice == ERASE and self.change(lambda _edits: host(self).project.erasure.erase(goes.id), _erased)))
 
     def action_undo(self) -> None:
         # Through the codebook service, as `workbench undo` does, so undoing a codebook change updates its file.

@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, Static
+from workbench.tui.host import host
 
 
 class NameSuggestionsDialog(ModalScreen[None]):
@@ -40,7 +41,7 @@ class NameSuggestionsDialog(ModalScreen[None]):
 
     @work(thread=True, exclusive=True, group="name-suggestions")
     def load(self) -> None:
-        candidates = self.app.project.name_suggestions.suggest()
+        candidates = host(self).project.name_suggestions.suggest()
         self.app.call_from_thread(self.show, candidates)
 
     def show(self, candidates) -> None:
@@ -66,13 +67,13 @@ class NameSuggestionsDialog(ModalScreen[None]):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            entry = self.app.project.pseudonyms.add(name, keep_ordinary=keep_ordinary)
+            entry = host(self).project.pseudonyms.add(name, keep_ordinary=keep_ordinary)
         except WorkbenchError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", timeout=8, markup=False)
             return
         self.app.call_from_thread(self.notify, f"{entry.real_name} is now {entry.pseudonym} in every export.",
                                   timeout=4, markup=False)
-        candidates = self.app.project.name_suggestions.suggest()
+        candidates = host(self).project.name_suggestions.suggest()
         self.app.call_from_thread(self.show, candidates)
 
     def action_close(self) -> None:

@@ -14,6 +14,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label
 
 from workbench.tui.markup import esc
+from workbench.tui.host import host
+from workbench.domain.replacement import ReplacementResult
 
 
 @dataclass
@@ -27,7 +29,7 @@ class ReplacementFailed(Message):
 class ReplacementDone(Message):
     """The document has its corrected text."""
 
-    result: object
+    result: ReplacementResult
 
 
 class ReplaceDialog(ModalScreen[object]):
@@ -74,7 +76,7 @@ class ReplaceDialog(ModalScreen[object]):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            result = self.app.project.replacement.replace(self.document_id, path)
+            result = host(self).project.replacement.replace(self.document_id, path)
         except WorkbenchError as exc:
             self.post_message(ReplacementFailed(str(exc)))
             return

@@ -14,13 +14,15 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, SelectionList, Static
 
 from workbench.tui.markup import esc
+from workbench.tui.host import host
+from workbench.domain.report_import import ReportPlan
 
 
 @dataclass
 class ReportRead(Message):
     """The preview of a report, or why it could not be read."""
 
-    plan: object | None
+    plan: ReportPlan | None
     reason: str = ""
 
 
@@ -40,7 +42,7 @@ class ReportDialog(ModalScreen[bool]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.plan = None
+        self.plan: ReportPlan | None = None
         self.imported = False
 
     def compose(self) -> ComposeResult:
@@ -81,7 +83,7 @@ class ReportDialog(ModalScreen[bool]):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            self.post_message(ReportRead(self.app.project.monitoring.reports.preview(path)))
+            self.post_message(ReportRead(host(self).project.monitoring.reports.preview(path)))
         except WorkbenchError as exc:
             self.post_message(ReportRead(None, str(exc)))
 
@@ -116,7 +118,7 @@ class ReportDialog(ModalScreen[bool]):
         from workbench.domain.errors import WorkbenchError
 
         try:
-            done = self.app.project.monitoring.reports.import_report(path, questions=questions)
+            done = host(self).project.monitoring.reports.import_report(path, questions=questions)
         except WorkbenchError as exc:
             self.post_message(ReportDone(str(exc), False))
             return

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Label, Static
 
 from workbench.domain.spans import shorten
 from workbench.tui.markup import esc
+from workbench.tui.host import host
 
 
 @dataclass
@@ -56,7 +57,7 @@ class ReviewDialog(ModalScreen[bool]):
 
     @work(thread=True, exclusive=True, group="review")
     def load(self, note: str = "") -> None:
-        self.post_message(ReviewsLoaded(self.app.project.replacement.reviews(self.document_id), note))
+        self.post_message(ReviewsLoaded(host(self).project.replacement.reviews(self.document_id), note))
 
     @on(ReviewsLoaded)
     def _loaded(self, message: ReviewsLoaded) -> None:
@@ -105,7 +106,7 @@ class ReviewDialog(ModalScreen[bool]):
     def settle(self, coding_id: int, *, place: bool) -> None:
         from workbench.domain.errors import WorkbenchError
 
-        service = self.app.project.replacement
+        service = host(self).project.replacement
         try:
             review = service.place(coding_id) if place else service.drop(coding_id)
         except WorkbenchError as exc:
