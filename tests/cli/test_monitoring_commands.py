@@ -79,7 +79,7 @@ def test_add_list_and_show(folder, cli):
 
 
 @pytest.mark.parametrize("args, fragment", [
-    (("--date", "2024-02-30", "--type", "meeting", "--title", "x"), "The date '2024-02-30' is not a date"),
+    (("--date", "2024-02-30", "--type", "meeting", "--title", "x"), "The date '2024-02-30' is not a day of the calendar: February 2024 has 29 days"),
     (("--date", "2024-10-02", "--end", "2024-10-01", "--type", "meeting", "--title", "x"), "is before the date 2024-10-02"),
     (("--type", "feest", "--title", "x"), "The entry type 'feest' is not known"),
     (("--type", "meeting", "--title", "x", "--actor", "Piet"), "The actor 'Piet' is not in the actor register"),
@@ -117,7 +117,7 @@ def test_add_and_edit_in_the_editor(folder, cli, tmp_path):
 def test_import_shows_each_bad_row_and_writes_nothing_unless_asked(folder, cli):
     preview = cli(folder, "log", "import", DATA / "logboek_fouten.csv", "--preview")
     assert preview.code == 0
-    assert "row 7    ok" in preview.stdout and "logboek_fouten.csv row 2: The date '2024-09-31' is not a date" in preview.stderr
+    assert "row 7    ok" in preview.stdout and "logboek_fouten.csv row 2: The date '2024-09-31' is not a day of the calendar" in preview.stderr
     refused = cli(folder, "log", "import", DATA / "logboek_fouten.csv")
     assert refused.code == 1
     problems = [line for line in refused.stderr.splitlines() if " row " in line]

@@ -158,9 +158,9 @@ def test_worker_processes_give_the_same_documents(project, tmp_path: Path, monke
 
 
 def test_the_sample_transcripts_import(project) -> None:
-    results = project.documents.import_paths([SAMPLES])
-    assert len(results) == 6 and {r.status for r in results} == {"imported"}
-    assert all(600 <= r.words <= 1500 and r.language == "nl" for r in results)
+    results = project.documents.import_paths([SAMPLES])  # six transcripts and, in reports/, the kick-off report
+    assert len(results) == 7 and {r.status for r in results} == {"imported"}
+    assert all(300 <= r.words <= 1500 and r.language == "nl" for r in results)
 
 
 def test_a_megabyte_without_a_line_break(project, tmp_path: Path) -> None:

@@ -96,7 +96,7 @@ def test_actions_agreed_at_entries_and_overdue_ones_flagged(log_project):
     assert [(a.id, a.status) for a in entry.actions] == [(note.id, "done")]
     with pytest.raises(InvalidInput, match="before the entry that agreed the action"):
         actions.add("Te vroeg", due="2024-10-01", entry=ids["low"])
-    with pytest.raises(InvalidInput, match="due date '31-02-2025' is not a date"):
+    with pytest.raises(InvalidInput, match="due date '31-02-2025' is not a day of the calendar"):
         actions.update(report.id, due="31-02-2025")
     moved = actions.update(report.id, due="", owner="Anna")
     assert (moved.due, moved.owner) == (None, "Anna")

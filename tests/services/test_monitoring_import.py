@@ -19,7 +19,7 @@ def test_preview_names_each_bad_row_and_writes_nothing(project):
     assert [r.number for r in preview.bad] == [2, 3, 4, 5, 6]
     assert [r.number for r in preview.good] == [7]
     lines = preview.problem_lines()
-    assert lines[0] == "row 2: The date '2024-09-31' is not a date; write it as YYYY-MM-DD, for example 2024-09-04."
+    assert lines[0] == "row 2: The date '2024-09-31' is not a day of the calendar: September 2024 has 30 days."
     assert lines[1].startswith("row 3: The entry type 'feest' is not known")
     assert lines[2].startswith("row 4: The end date 2024-10-01 is before the date 2024-10-02")
     assert lines[3].startswith("row 5: The actor 'Piet Onbekend' is not in the actor register")

@@ -65,7 +65,7 @@ def test_bad_input_is_one_sentence_per_problem_and_writes_nothing(log_project):
         entries.add({"date": "2024-10-02", "type": "meeting", "title": "Met onbekenden", "actors": "Fatima el Amrani; Piet; Klaas"})
     with pytest.raises(InvalidInput, match="'vergadering op zolder' is not known"):
         entries.add({"date": "2024-10-02", "type": "vergadering op zolder", "title": "x"})
-    with pytest.raises(InvalidInput, match="is not a date"):
+    with pytest.raises(InvalidInput, match="is not a day of the calendar"):
         entries.add({"date": "2024-02-30", "type": "meeting", "title": "x"})
     assert (_count(log_project, LogEntry), _count(log_project, Event)) == before
 
