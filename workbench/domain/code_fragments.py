@@ -109,7 +109,7 @@ def stretches(codings: Iterable[Fragment], *, per_coder: bool = False) -> list[l
         ordered = sorted(codings, key=attrgetter("document_id", "start", "end", "coding_id"))
     result: list[list[Fragment]] = []
     members: list[Fragment] = []
-    group: tuple = ()
+    group: object = ()
     end = -1
     for coding in ordered:
         key = (coding.document_id, coding.coder) if per_coder else coding.document_id

@@ -9,7 +9,7 @@ What cannot be placed with confidence stays at its suggested place and is listed
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sqlalchemy import func, select
@@ -193,9 +193,16 @@ def _settle(codings: list[Coding], placements: list[Placement], text: str) -> li
         elif (start, end) != (placement.start, placement.end):
             placement = Placement(placement.key, placement.outcome, start, end, placement.method, placement.score,
                                   placement.reason)
-        taken.add((coding.code_id, coding.coder_id, placement.start, placement.end))
+        taken.add((coding.code_id, coding.coder_id, *_span(placement)))
         settled[index] = placement
     return [p for p in settled if p is not None]
+
+
+def _span(placement: Placement) -> tuple[int, int]:
+    """A settled placement's span: kept and moved codings always have one."""
+    if placement.start is None or placement.end is None:
+        raise ValueError(f"the placement of coding {placement.key} has no span")
+    return placement.start, placement.end
 
 
 def _move_codings(s: Session, codings: list[Coding], placements: list[Placement], text: str) -> None:
@@ -205,9 +212,9 @@ def _move_codings(s: Session, codings: list[Coding], placements: list[Placement]
         coding.start, coding.end = coding.start + _PARKED, coding.end + _PARKED
     s.flush()
     for coding, placement in moving:
-        coding.start, coding.end = placement.start, placement.end
+        coding.start, coding.end = _span(placement)
     for coding, placement in zip(codings, placements):
-        coding.fingerprint = fingerprint(text, placement.start, placement.end)
+        coding.fingerprint = fingerprint(text, *_span(placement))
     s.flush()
 
 
@@ -233,7 +240,7 @@ def _reviews(s: Session, document_ids: list[int] | None) -> list[PlacementReview
     found: list[PlacementReview] = []
     for document in s.scalars(query):
         entries = {e["coding"]: e for e in review_entries(document.metadata_)}
-        rows = s.scalars(select(Coding).where(Coding.id.in_(list(entries))).order_by(Coding.start, Coding.id)) if entries else []
+        rows: Sequence[Coding] = list(s.scalars(select(Coding).where(Coding.id.in_(list(entries))).order_by(Coding.start, Coding.id))) if entries else []
         for coding in rows:
             entry = entries[coding.id]
             found.append(PlacementReview(

@@ -86,6 +86,7 @@ class AnalysisScreen(Screen):
         project = host(self).project
         try:
             selection = parse_filters(filters)
+            table: Any
             if self.mode == "cooccurrence":
                 table = project.matrices.cooccurrence(unit=self.unit, selection=selection)
                 title = (f"Co-occurrence at {self.unit} level ({'Jaccard' if self.show_jaccard else 'counts'}, "
